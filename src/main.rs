@@ -1,3 +1,132 @@
-fn main() {
-    println!("Hello, world!");
+//! signin-doctor: why did Conditional Access block these sign-ins, and what should be
+//! done? This file only wires the stages together and maps the outcome to an exit code.
+
+mod classify;
+mod cli;
+mod fixes;
+mod load;
+mod model;
+mod report;
+mod summary;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+
+use cli::{Cli, ColorChoice, Command, FilterArgs, Format, ReportArgs};
+use load::Input;
+use report::Style;
+use summary::{Added, Filter, Tally};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`… | head`): what it wanted was written.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let style = decide_style(cli.color);
+    match cli.command {
+        Command::Report(args) => report(args, style),
+    }
+}
+
+fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
+    let filter = filter(&args.filter)?;
+    let inputs = inputs(&args.inputs)?;
+    let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
+    let mut tally = Tally::new(filter);
+    load::read_inputs(&inputs, |record| {
+        if let Added::NewBlock(d) = tally.add(&record) {
+            if args.format == Format::Ndjson {
+                report::ndjson::write_failure(&mut out, d)?;
+            }
+        }
+        Ok(())
+    })?;
+    let result = tally.finish();
+    match args.format {
+        Format::Table => {
+            let names: Vec<String> = inputs.iter().map(Input::name).collect();
+            report::table::write(&mut out, &result, &names.join(", "), style)?
+        }
+        Format::Json => report::json::write(&mut out, &result)?,
+        Format::Ndjson => {}
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// No FILE means standard input, but a terminal on standard input means the user
+/// forgot the file: say so rather than wait silently.
+fn inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
+    if args.is_empty() {
+        if io::stdin().is_terminal() {
+            bail!(
+                "no input: pass a sign-in export (signin-doctor report InteractiveSignIns.json) \
+                 or pipe one in (… | signin-doctor report); see --help"
+            );
+        }
+        return Ok(vec![Input::Stdin]);
+    }
+    Ok(args.iter().map(|a| Input::from_arg(a)).collect())
+}
+
+fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
+    let now = chrono::Utc::now();
+    let bound = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
+        v.as_deref()
+            .map(|t| model::parse_time_bound(t, now).map_err(anyhow::Error::msg))
+            .transpose()
+            .with_context(|| format!("{flag}"))
+    };
+    let since = bound("--since", &args.since)?;
+    let until = bound("--until", &args.until)?;
+    if let (Some(s), Some(u)) = (since, until) {
+        if s > u {
+            bail!("--since is after --until: nothing can match; swap them");
+        }
+    }
+    Ok(Filter {
+        since,
+        until,
+        users: args.user.iter().map(|u| u.trim().to_lowercase()).collect(),
+    })
+}
+
+/// Colour and width are decided here, once; renderers never look at the terminal.
+fn decide_style(choice: ColorChoice) -> Style {
+    let tty = io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && !no_color,
+    };
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
+    let width = if tty {
+        terminal_size::terminal_size().map(|(w, _)| w.0).or(from_env)
+    } else {
+        from_env
+    };
+    Style {
+        color,
+        width: width.filter(|&w| w >= 40).unwrap_or(120),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

@@ -1,0 +1,93 @@
+//! The command line: the only file that knows clap. Doc comments here are the --help
+//! text users read, so they say what each option does and give examples.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  signin-doctor report InteractiveSignIns_2026-11-01_2026-11-02.json
+  signin-doctor report page1.json page2.json --format json > blocks.json
+  Get-MgBetaAuditLogSignIn … | ConvertTo-Json -Depth 10 | signin-doctor report
+  signin-doctor report export.json --since 24h --user dana@contoso.com
+
+Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);
+2 bad usage or unreadable input (the message names the file, record and line).";
+
+/// Explains why Microsoft Entra Conditional Access blocked sign-ins (AADSTS53003), and
+/// what the user and the admin can do, from the sign-in log exports you already have.
+#[derive(Debug, Parser)]
+#[command(name = "signin-doctor", version, after_help = AFTER_HELP)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Diagnose every blocked sign-in in one or more exports: a per-user table of causes,
+    /// blocking policies and fixes, with totals (or JSON / NDJSON for scripts).
+    #[command(after_help = AFTER_HELP)]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Sign-in log exports to read: the Entra admin center's JSON download, or Microsoft
+    /// Graph output (v1.0 or beta; an array, `{"value": [...]}` pages, or JSON Lines;
+    /// several may be concatenated in one file). `-` or no FILE reads standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<String>,
+
+    /// Output format: table (for people), json (one document, see the README for its
+    /// fields), ndjson (one blocked sign-in per line, written as found).
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FilterArgs {
+    /// Only sign-ins at or after TIME: RFC 3339 (2026-11-01T08:00:00Z), a date
+    /// (2026-11-01, midnight UTC), or a span back from now (90m, 24h, 7d, 2w).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// Only sign-ins at or before TIME (same forms as --since).
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Only this user (UPN or display name, any case). Repeat for several users.
+    #[arg(long, value_name = "UPN")]
+    pub user: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Table,
+    Json,
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,646 @@
+//! Splits a stream of JSON text into sign-in record objects, one at a time, in constant
+//! memory: bare arrays, `{"value": [...]}` pages (and Event Hub `{"records": [...]}`),
+//! single objects, JSON Lines, and any of these concatenated. It only finds where each
+//! record starts and ends (and on which line); parsing the record is the caller's job.
+
+use std::io::{self, Read};
+
+use memchr::memchr2;
+
+/// Refuse records larger than this: real sign-ins are a few KB, so anything bigger is
+/// not a sign-in, and holding it would break the constant-memory promise.
+pub(crate) const MAX_RECORD_BYTES: usize = 64 << 20;
+/// serde_json's own recursion limit; the scanner refuses deeper nesting first so the
+/// message can say where.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+const CHUNK: usize = 1 << 20;
+
+/// One record's bytes and where it sits in its input.
+pub(crate) struct RawRecord<'b> {
+    pub bytes: &'b [u8],
+    /// 1-based position among the records of this input.
+    pub index: u64,
+    /// 1-based line on which the record starts.
+    pub line: u64,
+}
+
+/// Why the text could not be split into records.
+#[derive(Debug)]
+pub(crate) enum SplitError {
+    Io(io::Error),
+    /// Malformed JSON structure at a known place.
+    Syntax {
+        record: u64,
+        line: u64,
+        what: String,
+        hint: &'static str,
+    },
+}
+
+/// What the caller's callback may return: its own error, passed through untouched.
+pub(crate) enum Flow<E> {
+    Split(SplitError),
+    Callback(E),
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Context {
+    /// Between top-level values.
+    Top,
+    /// Inside an array of records; `wrapper` when the array is a page's `value`.
+    Array { wrapper: bool, after_element: bool },
+    /// After a page's array: skipping the page object's remaining keys.
+    WrapperTail,
+}
+
+/// A resumable scanner over a reader. On a value that does not fit the buffer it reads
+/// more and scans that value again from its start (cheap: one record per refill).
+pub(crate) struct Splitter<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// Start of the bytes not yet consumed.
+    pos: usize,
+    /// End of the valid bytes in `buf`.
+    len: usize,
+    eof: bool,
+    /// Line number of `buf[pos]`.
+    line: u64,
+    records: u64,
+    context: Context,
+    at_start: bool,
+}
+
+enum Scan {
+    /// The value ends just before this offset.
+    End(usize),
+    /// The buffer ends before the value does.
+    More,
+}
+
+impl<R: Read> Splitter<R> {
+    pub(crate) fn new(reader: R) -> Self {
+        Splitter {
+            reader,
+            buf: vec![0; CHUNK],
+            pos: 0,
+            len: 0,
+            eof: false,
+            line: 1,
+            records: 0,
+            context: Context::Top,
+            at_start: true,
+        }
+    }
+
+    /// How many records have been handed out so far.
+    pub(crate) fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// Hands every record to `each`, in order. Stops at the first error.
+    pub(crate) fn for_each<E>(
+        &mut self,
+        mut each: impl FnMut(RawRecord<'_>) -> Result<(), E>,
+    ) -> Result<(), Flow<E>> {
+        loop {
+            if self.at_start {
+                self.fill_at_least(3).map_err(Flow::Split)?;
+                if self.buf[self.pos..self.len].starts_with(b"\xEF\xBB\xBF") {
+                    self.pos += 3;
+                }
+                self.at_start = false;
+            }
+            let Some(c) = self.next_token().map_err(Flow::Split)? else {
+                return match self.context {
+                    Context::Top => Ok(()),
+                    _ => Err(Flow::Split(self.truncated("the closing ']' or '}'"))),
+                };
+            };
+            match (self.context, c) {
+                (Context::Top, b'[') => {
+                    self.pos += 1;
+                    self.context = Context::Array {
+                        wrapper: false,
+                        after_element: false,
+                    };
+                }
+                (Context::Top, b'{') => self.object(&mut each)?,
+                (Context::Top, b',') => {
+                    // Some tools join pages with a stray comma; nothing is lost by allowing it.
+                    self.pos += 1;
+                }
+                (Context::Top, other) => {
+                    return Err(Flow::Split(self.syntax(
+                        self.records + 1,
+                        format!(
+                            "expected a JSON array or object of sign-in records, found {}",
+                            describe(other)
+                        ),
+                        "signin-doctor reads sign-in log exports (Graph or portal JSON); \
+                         check that this is the right file",
+                    )));
+                }
+                (Context::Array { wrapper, .. }, b']') => {
+                    self.pos += 1;
+                    self.context = if wrapper {
+                        Context::WrapperTail
+                    } else {
+                        Context::Top
+                    };
+                }
+                (
+                    Context::Array {
+                        wrapper,
+                        after_element: true,
+                    },
+                    b',',
+                ) => {
+                    self.pos += 1;
+                    self.context = Context::Array {
+                        wrapper,
+                        after_element: false,
+                    };
+                }
+                (
+                    Context::Array {
+                        after_element: false,
+                        ..
+                    },
+                    b'{',
+                ) => self.object(&mut each)?,
+                (Context::Array { after_element, .. }, other) => {
+                    let expected = if after_element {
+                        "',' or ']' after a record"
+                    } else {
+                        "a sign-in record object '{'"
+                    };
+                    return Err(Flow::Split(self.syntax(
+                        self.records + 1,
+                        format!("expected {expected}, found {}", describe(other)),
+                        "the file is not valid JSON here; re-export it or fix this line",
+                    )));
+                }
+                (Context::WrapperTail, _) => self.wrapper_tail().map_err(Flow::Split)?,
+            }
+        }
+    }
+
+    /// At a `{`: either a page wrapper (`value`/`records` holding an array) or a record.
+    fn object<E>(
+        &mut self,
+        each: &mut impl FnMut(RawRecord<'_>) -> Result<(), E>,
+    ) -> Result<(), Flow<E>> {
+        loop {
+            match self.probe_object().map_err(Flow::Split)? {
+                Probe::More => {
+                    if !self.refill().map_err(Flow::Split)? {
+                        return Err(Flow::Split(self.truncated("the end of the record")));
+                    }
+                }
+                Probe::Wrapper(array_open) => {
+                    self.advance_to(array_open + 1);
+                    self.context = Context::Array {
+                        wrapper: true,
+                        after_element: false,
+                    };
+                    return Ok(());
+                }
+                Probe::Record(end) => {
+                    // `refill` may have moved the bytes: offsets are relative to `pos`.
+                    let start = self.pos;
+                    let line = self.line;
+                    self.records += 1;
+                    let record = RawRecord {
+                        bytes: &self.buf[start..end],
+                        index: self.records,
+                        line,
+                    };
+                    each(record).map_err(Flow::Callback)?;
+                    self.advance_to(end);
+                    if let Context::Array { wrapper, .. } = self.context {
+                        self.context = Context::Array {
+                            wrapper,
+                            after_element: true,
+                        };
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// Reads the object at `self.pos` key by key at depth 1, looking for a page's array.
+    fn probe_object(&self) -> Result<Probe, SplitError> {
+        let buf = &self.buf[..self.len];
+        let mut i = self.pos + 1;
+        let in_array = matches!(self.context, Context::Array { .. });
+        loop {
+            i = skip_ws(buf, i);
+            let Some(&c) = buf.get(i) else {
+                return Ok(Probe::More);
+            };
+            match c {
+                b'}' => return Ok(Probe::Record(i + 1)),
+                b',' => i += 1,
+                b'"' => {
+                    let key_start = i + 1;
+                    let Some(key_end) = scan_string(buf, i) else {
+                        return Ok(Probe::More);
+                    };
+                    let key = &buf[key_start..key_end - 1];
+                    i = skip_ws(buf, key_end);
+                    match buf.get(i) {
+                        None => return Ok(Probe::More),
+                        Some(b':') => i = skip_ws(buf, i + 1),
+                        Some(&other) => {
+                            return Err(self.syntax_at(
+                                i,
+                                format!("expected ':' after a key, found {}", describe(other)),
+                            ));
+                        }
+                    }
+                    let Some(&v) = buf.get(i) else {
+                        return Ok(Probe::More);
+                    };
+                    // A page is never nested inside an array of records.
+                    if v == b'[' && !in_array && (key == b"value" || key == b"records") {
+                        return Ok(Probe::Wrapper(i));
+                    }
+                    match self.skip_value(i)? {
+                        Scan::End(end) => i = end,
+                        Scan::More => return Ok(Probe::More),
+                    }
+                }
+                other => {
+                    return Err(self.syntax_at(
+                        i,
+                        format!("expected a key or '}}', found {}", describe(other)),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// After a page's `value` array: skip `"@odata.nextLink": "…"` and the closing `}`.
+    fn wrapper_tail(&mut self) -> Result<(), SplitError> {
+        loop {
+            let buf = &self.buf[..self.len];
+            let mut i = skip_ws(buf, self.pos);
+            let Some(&c) = buf.get(i) else {
+                if !self.refill()? {
+                    return Err(self.truncated("the end of the page object"));
+                }
+                continue;
+            };
+            match c {
+                b'}' => {
+                    self.advance_to(i + 1);
+                    self.context = Context::Top;
+                    return Ok(());
+                }
+                b',' => {
+                    self.advance_to(i + 1);
+                }
+                b'"' => {
+                    let Some(key_end) = scan_string(buf, i) else {
+                        if !self.refill()? {
+                            return Err(self.truncated("the end of the page object"));
+                        }
+                        continue;
+                    };
+                    i = skip_ws(buf, key_end);
+                    if buf.get(i) == Some(&b':') {
+                        i = skip_ws(buf, i + 1);
+                    }
+                    if i >= buf.len() {
+                        if !self.refill()? {
+                            return Err(self.truncated("the end of the page object"));
+                        }
+                        continue;
+                    }
+                    match self.skip_value(i)? {
+                        Scan::End(end) => self.advance_to(end),
+                        Scan::More => {
+                            if !self.refill()? {
+                                return Err(self.truncated("the end of the page object"));
+                            }
+                        }
+                    }
+                }
+                other => {
+                    return Err(self.syntax_at(
+                        i,
+                        format!(
+                            "expected a key or '}}' after the page's records, found {}",
+                            describe(other)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Skips one JSON value starting at `i` (a non-space byte).
+    fn skip_value(&self, mut i: usize) -> Result<Scan, SplitError> {
+        let buf = &self.buf[..self.len];
+        match buf[i] {
+            b'"' => Ok(scan_string(buf, i).map_or(Scan::More, Scan::End)),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                while i < buf.len() {
+                    match buf[i] {
+                        b'"' => match scan_string(buf, i) {
+                            Some(end) => {
+                                i = end;
+                                continue;
+                            }
+                            None => return Ok(Scan::More),
+                        },
+                        b'{' | b'[' => {
+                            depth += 1;
+                            // +1 for the record's own braces, which the probe does not count.
+                            if depth + 1 > MAX_DEPTH {
+                                return Err(self.syntax_at(
+                                    i,
+                                    format!("nesting deeper than {MAX_DEPTH} levels"),
+                                ));
+                            }
+                        }
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return Ok(Scan::End(i + 1));
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                Ok(Scan::More)
+            }
+            _ => {
+                // A number, true, false or null: runs to the next delimiter.
+                while i < buf.len() {
+                    if matches!(buf[i], b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n') {
+                        return Ok(Scan::End(i));
+                    }
+                    i += 1;
+                }
+                if self.eof {
+                    Ok(Scan::End(i))
+                } else {
+                    Ok(Scan::More)
+                }
+            }
+        }
+    }
+
+    /// The next non-space byte at `pos`, reading more if needed; `None` at the end.
+    fn next_token(&mut self) -> Result<Option<u8>, SplitError> {
+        loop {
+            let i = skip_ws(&self.buf[..self.len], self.pos);
+            if i < self.len {
+                self.advance_to(i);
+                return Ok(Some(self.buf[i]));
+            }
+            self.advance_to(self.len);
+            if !self.refill()? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Marks everything before `to` consumed, keeping the line count right.
+    fn advance_to(&mut self, to: usize) {
+        self.line += memchr::memchr_iter(b'\n', &self.buf[self.pos..to]).count() as u64;
+        self.pos = to;
+    }
+
+    /// Makes sure `n` bytes are buffered past `pos` if the input has them.
+    fn fill_at_least(&mut self, n: usize) -> Result<bool, SplitError> {
+        while self.len - self.pos < n {
+            if !self.refill()? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Moves the unconsumed bytes to the front and reads more after them, growing the
+    /// buffer when one value fills it. Returns false when nothing more can be read.
+    fn refill(&mut self) -> Result<bool, SplitError> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.len, 0);
+            self.len -= self.pos;
+            self.pos = 0;
+        }
+        if self.len == self.buf.len() {
+            if self.buf.len() > MAX_RECORD_BYTES {
+                return Err(SplitError::Syntax {
+                    record: self.records + 1,
+                    line: self.line,
+                    what: format!(
+                        "a single record is larger than {} MiB",
+                        MAX_RECORD_BYTES >> 20
+                    ),
+                    hint: "real sign-in records are a few KB: this is not a sign-in export, \
+                           or it is damaged",
+                });
+            }
+            let grown = (self.buf.len() * 2).min(MAX_RECORD_BYTES + CHUNK);
+            self.buf.resize(grown, 0);
+        }
+        loop {
+            match self.reader.read(&mut self.buf[self.len..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(false);
+                }
+                Ok(n) => {
+                    self.len += n;
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(SplitError::Io(e)),
+            }
+        }
+    }
+
+    fn truncated(&self, expected: &str) -> SplitError {
+        SplitError::Syntax {
+            record: self.records + 1,
+            line: self.line,
+            what: format!("the file ends before {expected} (it looks cut short)"),
+            hint: "an interrupted download or copy leaves files like this: export or copy it again",
+        }
+    }
+
+    fn syntax(&self, record: u64, what: String, hint: &'static str) -> SplitError {
+        SplitError::Syntax {
+            record,
+            line: self.line,
+            what,
+            hint,
+        }
+    }
+
+    /// A syntax error at buffer offset `at`, with the line counted up to it.
+    fn syntax_at(&self, at: usize, what: String) -> SplitError {
+        let line = self.line + memchr::memchr_iter(b'\n', &self.buf[self.pos..at]).count() as u64;
+        SplitError::Syntax {
+            record: self.records + 1,
+            line,
+            what,
+            hint: "the file is not valid JSON here; re-export it or fix this line",
+        }
+    }
+}
+
+enum Probe {
+    /// A page: the offset of its records array's `[`.
+    Wrapper(usize),
+    /// A record ending just before this offset.
+    Record(usize),
+    More,
+}
+
+fn skip_ws(buf: &[u8], mut i: usize) -> usize {
+    while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\r' | b'\n') {
+        i += 1;
+    }
+    i
+}
+
+/// With `buf[i] == b'"'`: the offset just past the closing quote, or `None` if the
+/// buffer ends first.
+fn scan_string(buf: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        let k = j + memchr2(b'"', b'\\', &buf[j..])?;
+        if buf[k] == b'"' {
+            return Some(k + 1);
+        }
+        // A backslash escapes the next byte, whatever it is.
+        j = k + 2;
+        if j > buf.len() {
+            return None;
+        }
+    }
+}
+
+fn describe(byte: u8) -> String {
+    if byte.is_ascii_graphic() {
+        format!("'{}'", byte as char)
+    } else {
+        format!("byte 0x{byte:02X}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits `text` with a tiny buffer-friendly reader and returns (record, line) pairs.
+    fn split(text: &str) -> Result<Vec<(String, u64)>, String> {
+        let mut out = Vec::new();
+        let mut s = Splitter::new(text.as_bytes());
+        s.for_each(|r| -> Result<(), ()> {
+            out.push((String::from_utf8(r.bytes.to_vec()).unwrap(), r.line));
+            Ok(())
+        })
+        .map_err(|e| match e {
+            Flow::Split(SplitError::Syntax {
+                record, line, what, ..
+            }) => format!("record {record} line {line}: {what}"),
+            Flow::Split(SplitError::Io(e)) => e.to_string(),
+            Flow::Callback(()) => unreachable!(),
+        })?;
+        Ok(out)
+    }
+
+    fn records(text: &str) -> Vec<String> {
+        split(text).unwrap().into_iter().map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn bare_array_page_and_lines_give_the_same_records() {
+        let want = vec![r#"{"id":"a"}"#.to_string(), r#"{"id":"b"}"#.to_string()];
+        assert_eq!(records(r#"[{"id":"a"}, {"id":"b"}]"#), want);
+        assert_eq!(
+            records(
+                r#"{"@odata.context":"x","value":[{"id":"a"},{"id":"b"}],"@odata.nextLink":"y"}"#
+            ),
+            want
+        );
+        assert_eq!(records("{\"id\":\"a\"}\n{\"id\":\"b\"}\n"), want);
+        assert_eq!(records(r#"[{"id":"a"}][{"id":"b"}]"#), want);
+        assert_eq!(
+            records(r#"{"value":[{"id":"a"}]}{"value":[{"id":"b"}]}"#),
+            want
+        );
+        assert_eq!(records(r#"{"records":[{"id":"a"},{"id":"b"}]}"#), want);
+    }
+
+    #[test]
+    fn a_record_with_nested_value_keys_is_not_a_page() {
+        let rec = r#"{"id":"a","authenticationProcessingDetails":[{"key":"k","value":"v"}],"value":1}"#;
+        assert_eq!(records(&format!("[{rec}]")), vec![rec.to_string()]);
+        assert_eq!(records(rec), vec![rec.to_string()]);
+    }
+
+    #[test]
+    fn strings_with_brackets_and_escapes_do_not_confuse_it() {
+        let rec = r#"{"id":"a","userAgent":"x]}\"{[\\","n":[1,{"a":"}"}]}"#;
+        assert_eq!(records(&format!("[{rec}]")), vec![rec.to_string()]);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted_and_lines_counted() {
+        let got = split("\u{feff}[\r\n  {\"id\":\"a\"},\r\n  {\"id\":\"b\"}\r\n]\r\n").unwrap();
+        assert_eq!(got[0].1, 2);
+        assert_eq!(got[1].1, 3);
+        assert!(split("").unwrap().is_empty());
+        assert!(split("[]").unwrap().is_empty());
+        assert!(split("  \n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn records_larger_than_the_buffer_are_read_whole() {
+        let big = "x".repeat(3 * CHUNK);
+        let rec = format!(r#"{{"id":"a","userAgent":"{big}"}}"#);
+        let text = format!("[{rec},\n{rec}]");
+        let got = records(&text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], rec);
+    }
+
+    #[test]
+    fn truncation_is_reported_with_its_record_and_line() {
+        let err = split("[\n{\"id\":\"a\"},\n{\"id\":\"b\",\"x\":\"cut").unwrap_err();
+        assert!(err.starts_with("record 2 line 3:"), "{err}");
+        assert!(err.contains("cut short"), "{err}");
+        let err = split("[{\"id\":\"a\"}").unwrap_err();
+        assert!(err.contains("cut short"), "{err}");
+    }
+
+    #[test]
+    fn non_json_and_bad_separators_are_errors() {
+        let err = split("Date (UTC),Request ID\n").unwrap_err();
+        assert!(err.contains("expected a JSON array or object"), "{err}");
+        let err = split(r#"[{"id":"a"} {"id":"b"}]"#).unwrap_err();
+        assert!(err.contains("expected ',' or ']'"), "{err}");
+        let err = split("[1,2]").unwrap_err();
+        assert!(err.contains("sign-in record object"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let deep = format!("[{{\"a\":{}{}}}]", "[".repeat(100_000), "]".repeat(100_000));
+        let err = split(&deep).unwrap_err();
+        assert!(err.contains("nesting deeper than 128"), "{err}");
+    }
+}

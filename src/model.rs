@@ -1,0 +1,366 @@
+//! The vocabulary shared by every stage: the normalized sign-in record, the applied
+//! Conditional Access policy, the closed set of causes and the diagnosis. No I/O here.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+/// The error code of a sign-in that Conditional Access blocked outright.
+pub(crate) const BLOCKED_BY_CONDITIONAL_ACCESS: i64 = 53003;
+
+/// One sign-in, normalized from whatever export shape it came in. Strings borrow from the
+/// input buffer where they can; the record lives only while it is being classified.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct SignIn<'a> {
+    /// The request id (the error page's "Request Id").
+    pub id: Option<Cow<'a, str>>,
+    pub correlation_id: Option<Cow<'a, str>>,
+    /// `None` when missing or unreadable.
+    pub created: Option<DateTime<Utc>>,
+    pub user_principal_name: Option<Cow<'a, str>>,
+    pub user_display_name: Option<Cow<'a, str>>,
+    pub user_id: Option<Cow<'a, str>>,
+    pub user_type: Option<Cow<'a, str>>,
+    pub app_display_name: Option<Cow<'a, str>>,
+    pub resource_display_name: Option<Cow<'a, str>>,
+    pub ip_address: Option<Cow<'a, str>>,
+    pub city: Option<Cow<'a, str>>,
+    pub country: Option<Cow<'a, str>>,
+    pub client_app_used: Option<Cow<'a, str>>,
+    pub user_agent: Option<Cow<'a, str>>,
+    pub device: Device<'a>,
+    pub error_code: Option<i64>,
+    pub conditional_access_status: Option<Cow<'a, str>>,
+    /// `None` when the export has no policy list at all (not the same as an empty list).
+    pub policies: Option<Vec<AppliedPolicy<'a>>>,
+    /// `None` when the export does not carry named-network details (Graph v1.0).
+    pub network_locations: Option<Vec<NetworkLocation<'a>>>,
+    pub risk_level_during_sign_in: Option<Cow<'a, str>>,
+    pub risk_level_aggregated: Option<Cow<'a, str>>,
+    pub risk_state: Option<Cow<'a, str>>,
+    pub risk_detail: Option<Cow<'a, str>>,
+    pub risk_event_types: Vec<Cow<'a, str>>,
+    pub authentication_protocol: Option<Cow<'a, str>>,
+    pub original_transfer_method: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Device<'a> {
+    pub device_id: Option<Cow<'a, str>>,
+    pub display_name: Option<Cow<'a, str>>,
+    pub operating_system: Option<Cow<'a, str>>,
+    pub browser: Option<Cow<'a, str>>,
+    pub is_compliant: Option<bool>,
+    pub is_managed: Option<bool>,
+    /// Display strings such as "Azure AD joined"; empty when the device is unregistered.
+    pub trust_type: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct AppliedPolicy<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub display_name: Option<Cow<'a, str>>,
+    pub result: Option<Cow<'a, str>>,
+    pub grant_controls: Vec<Cow<'a, str>>,
+    /// `None` when the export does not record conditions (Graph v1.0).
+    pub conditions_satisfied: Option<Conditions>,
+    /// `(condition, rule)` pairs from beta's `includeRulesSatisfied`.
+    pub include_rules: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+}
+
+impl AppliedPolicy<'_> {
+    pub(crate) fn result_is(&self, want: &str) -> bool {
+        self.result
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case(want))
+    }
+
+    pub(crate) fn has_grant(&self, want: &str) -> bool {
+        self.grant_controls
+            .iter()
+            .any(|g| g.trim().eq_ignore_ascii_case(want))
+    }
+
+    /// The name to show: the display name, else the id, else a placeholder.
+    pub(crate) fn label(&self) -> &str {
+        self.display_name
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .or(self.id.as_deref())
+            .unwrap_or("(unnamed policy)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct NetworkLocation<'a> {
+    pub network_type: Option<Cow<'a, str>>,
+    pub names: Vec<Cow<'a, str>>,
+}
+
+/// The `conditionalAccessConditions` flags a policy matched, as a bitmask with the
+/// values the diagnostic-settings export uses (reference §0.3).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Conditions(pub u64);
+
+impl Conditions {
+    /// Flag names in bit order; bit `i` has the value `1 << (i - 1)`, `none` is 0.
+    pub(crate) const NAMES: [(&'static str, u64); 17] = [
+        ("application", 1),
+        ("users", 2),
+        ("devicePlatform", 4),
+        ("location", 8),
+        ("clientType", 16),
+        ("signInRisk", 32),
+        ("userRisk", 64),
+        ("time", 128),
+        ("deviceState", 256),
+        ("client", 512),
+        ("ipAddressSeenByAzureAD", 1024),
+        ("ipAddressSeenByResourceProvider", 2048),
+        ("unknownFutureValue", 4096),
+        ("servicePrincipals", 8192),
+        ("servicePrincipalRisk", 16384),
+        ("authenticationFlows", 32768),
+        ("insiderRisk", 65536),
+    ];
+
+    /// Parses beta's comma-separated list (`"application,users,location"`). Unknown names
+    /// are folded into `unknownFutureValue`: some condition newer than this table.
+    pub(crate) fn from_names(list: &str) -> Conditions {
+        let mut bits = 0;
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if name.eq_ignore_ascii_case("none") {
+                continue;
+            }
+            bits |= Self::NAMES
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map_or(4096, |&(_, bit)| bit);
+        }
+        Conditions(bits)
+    }
+
+    pub(crate) fn contains(self, name: &str) -> bool {
+        Self::NAMES
+            .iter()
+            .any(|&(n, bit)| n == name && self.0 & bit != 0)
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Flag names in bit order; bits beyond the table are shown as numbers.
+    pub(crate) fn names(self) -> Vec<String> {
+        let mut out: Vec<String> = Self::NAMES
+            .iter()
+            .filter(|&&(_, bit)| self.0 & bit != 0)
+            .map(|&(n, _)| n.to_string())
+            .collect();
+        let known: u64 = Self::NAMES.iter().map(|&(_, b)| b).sum();
+        if self.0 & !known != 0 {
+            out.push(format!("bits {:#x}", self.0 & !known));
+        }
+        out
+    }
+}
+
+/// Why a sign-in was blocked. The string forms are a contract (DESIGN.md): never rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Cause {
+    Location,
+    DeviceState,
+    DevicePlatform,
+    ClientApp,
+    Risk,
+    AuthFlow,
+    PolicyScope,
+    Unknown,
+}
+
+impl Cause {
+    #[cfg(test)]
+    pub(crate) const ALL: [Cause; 8] = [
+        Cause::Location,
+        Cause::DeviceState,
+        Cause::DevicePlatform,
+        Cause::ClientApp,
+        Cause::Risk,
+        Cause::AuthFlow,
+        Cause::PolicyScope,
+        Cause::Unknown,
+    ];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Cause::Location => "location",
+            Cause::DeviceState => "device_state",
+            Cause::DevicePlatform => "device_platform",
+            Cause::ClientApp => "client_app",
+            Cause::Risk => "risk",
+            Cause::AuthFlow => "auth_flow",
+            Cause::PolicyScope => "policy_scope",
+            Cause::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Cause {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(
+    Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Confidence {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+/// A policy named in a diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct PolicyRef {
+    pub id: Option<String>,
+    pub name: String,
+}
+
+/// The diagnosis of one blocked sign-in. Owns its strings: it outlives the record.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Diagnosis {
+    pub request_id: Option<String>,
+    pub correlation_id: Option<String>,
+    pub time: Option<DateTime<Utc>>,
+    pub user: String,
+    pub app: Option<String>,
+    pub resource: Option<String>,
+    pub ip: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    /// `clientAppUsed` and the device's operating system, for the remediation text.
+    pub client_app: Option<String>,
+    pub os: Option<String>,
+    pub cause: Cause,
+    /// Every contributing cause, the primary one first.
+    pub causes: Vec<Cause>,
+    pub confidence: Confidence,
+    pub detail: String,
+    pub policies: Vec<PolicyRef>,
+    pub evidence: Vec<String>,
+    /// Which remediation texts apply (see fixes.rs).
+    pub fix: crate::fixes::FixKey,
+    /// The blocking policies carried no detail at all (no policy list, or an empty one).
+    pub no_policy_details: bool,
+    /// The record carried no condition data (Graph v1.0 and the like): causes are inferred.
+    pub no_condition_data: bool,
+    /// Report-only policies that would also have blocked this sign-in.
+    pub report_only: Vec<String>,
+}
+
+/// Parses the timestamps exports use: RFC 3339 with 0–7 fraction digits and `Z` or an
+/// offset, the OAuth error's `2016-01-09 02:02:12Z`, and zone-less ISO (taken as UTC,
+/// which is what the portal writes).
+pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    let spaced = t.replacen(' ', "T", 1);
+    if let Ok(dt) = DateTime::parse_from_rfc3339(&spaced) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    let bare = spaced.trim_end_matches('Z');
+    NaiveDateTime::parse_from_str(bare, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+/// Parses a `--since`/`--until` value: RFC 3339, a date (`2026-11-01`, midnight UTC),
+/// or a span back from `now` (`90m`, `24h`, `7d`, `2w`).
+pub(crate) fn parse_time_bound(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let t = text.trim();
+    if let Some(dt) = parse_time(t) {
+        return Ok(dt);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+    }
+    let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: i64 = num.parse().map_err(|_| bad_bound(text))?;
+    let minutes = match unit.trim() {
+        "m" | "min" | "mins" | "minutes" => n,
+        "h" | "hour" | "hours" => n.saturating_mul(60),
+        "d" | "day" | "days" => n.saturating_mul(60 * 24),
+        "w" | "week" | "weeks" => n.saturating_mul(60 * 24 * 7),
+        _ => return Err(bad_bound(text)),
+    };
+    chrono::Duration::try_minutes(minutes)
+        .and_then(|d| now.checked_sub_signed(d))
+        .ok_or_else(|| bad_bound(text))
+}
+
+fn bad_bound(text: &str) -> String {
+    format!(
+        "'{text}' is not a time: use RFC 3339 (2026-11-01T08:00:00Z), a date (2026-11-01) \
+         or a span back from now (90m, 24h, 7d, 2w)"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_from_names_and_bits_agree() {
+        let named = Conditions::from_names("application,users,location,ipAddressSeenByAzureAD");
+        assert_eq!(named, Conditions(1035));
+        assert_eq!(
+            Conditions(263).names(),
+            ["application", "users", "devicePlatform", "deviceState"]
+        );
+        assert!(Conditions::from_names("none").is_empty());
+        assert!(Conditions::from_names("application,someNewThing").contains("unknownFutureValue"));
+    }
+
+    #[test]
+    fn timestamps_in_every_export_spelling() {
+        let want = "2025-03-14T11:40:12Z";
+        for text in [
+            "2025-03-14T11:40:12Z",
+            "2025-03-14T11:40:12.1234567Z",
+            "2025-03-14T11:40:12.1234567+00:00",
+            "2025-03-14 11:40:12Z",
+            "2025-03-14T11:40:12",
+        ] {
+            let got = parse_time(text).unwrap_or_else(|| panic!("{text} did not parse"));
+            assert_eq!(got.format("%Y-%m-%dT%H:%M:%SZ").to_string(), want, "{text}");
+        }
+        assert_eq!(parse_time("yesterday"), None);
+    }
+
+    #[test]
+    fn time_bounds_accept_dates_and_spans() {
+        let now = parse_time("2026-11-21T12:00:00Z").unwrap();
+        assert_eq!(
+            parse_time_bound("24h", now).unwrap(),
+            parse_time("2026-11-20T12:00:00Z").unwrap()
+        );
+        assert_eq!(
+            parse_time_bound("2026-11-01", now).unwrap(),
+            parse_time("2026-11-01T00:00:00Z").unwrap()
+        );
+        let err = parse_time_bound("soon", now).unwrap_err();
+        assert!(err.contains("24h"), "{err}");
+    }
+}
