@@ -1123,44 +1123,12 @@ const FIRST_NAMES: [&str; 40] = [
     "Zoë", "Ngozi", "Inès", "Ravi", "Chen", "Aoife", "Siobhán", "Nils",
 ];
 
-const LAST_NAMES: [&str; 36] = [
-    "Abara",
-    "Andersen",
-    "Bauer",
-    "Brown",
-    "Costa",
-    "Dubois",
-    "Fernández",
-    "García",
-    "Hansen",
-    "Ivanova",
-    "Jensen",
-    "Kowalski",
-    "Lindqvist",
-    "Müller",
-    "Nakamura",
-    "Novák",
-    "O'Brien",
-    "Okafor",
-    "Patel",
-    "Quinn",
-    "Rossi",
-    "Schäfer",
-    "Singh",
-    "Smith",
-    "Sørensen",
-    "Tanaka",
-    "van der Berg",
-    "Wójcik",
-    "Yilmaz",
-    "Zhang",
-    "Kim",
-    "Nguyen",
-    "Murphy",
-    "Weber",
-    "Øvergaard",
-    "Đorđević",
-];
+/// Comma-separated, because rustfmt would give each name of a mixed-width array its own line.
+const LAST_NAMES: &str = "\
+    Abara,Andersen,Bauer,Brown,Costa,Dubois,Fernández,García,Hansen,Ivanova,Jensen,\
+    Kowalski,Lindqvist,Müller,Nakamura,Novák,O'Brien,Okafor,Patel,Quinn,Rossi,Schäfer,\
+    Singh,Smith,Sørensen,Tanaka,van der Berg,Wójcik,Yilmaz,Zhang,Kim,Nguyen,Murphy,\
+    Weber,Øvergaard,Đorđević";
 
 /// Whole names in scripts without a first/last split, and names that need JSON escapes.
 const SPECIAL_NAMES: [&str; 6] = [
@@ -1172,31 +1140,15 @@ const SPECIAL_NAMES: [&str; 6] = [
     "Kiosk\\Lobby 01",
 ];
 
-const GUESTS: [&str; 20] = [
-    "alex.wu",
-    "maria.rossi",
-    "j.okafor",
-    "sam.keller",
-    "li.na",
-    "tom.becker",
-    "ana.silva",
-    "raj.mehta",
-    "eva.novak",
-    "ben.ortiz",
-    "kim.lee",
-    "ola.nilsen",
-    "pat.quinn",
-    "ines.moreau",
-    "dev.shah",
-    "lucy.hart",
-    "omar.haddad",
-    "zoe.clark",
-    "ivan.petrov",
-    "nina.berg",
-];
+/// Guest accounts from the partner tenant, by their home UPN (Graph does not show `#EXT#`).
+const GUESTS: &str = "\
+    alex.wu,maria.rossi,j.okafor,sam.keller,li.na,tom.becker,ana.silva,raj.mehta,\
+    eva.novak,ben.ortiz,kim.lee,ola.nilsen,pat.quinn,ines.moreau,dev.shah,lucy.hart,\
+    omar.haddad,zoe.clark,ivan.petrov,nina.berg";
 
 const MEMBERS: usize = 1980;
-const USERS: usize = MEMBERS + GUESTS.len();
+const GUEST_COUNT: usize = 20;
+const USERS: usize = MEMBERS + GUEST_COUNT;
 
 struct User {
     upn: String,
@@ -1229,20 +1181,23 @@ impl World {
         let mut rng = Rng(0x00C0_FFEE_5EED);
         let tenant = guid(&mut rng);
         let guest_tenant = guid(&mut rng);
+        let last_names: Vec<&str> = LAST_NAMES.split(',').collect();
+        let guests: Vec<&str> = GUESTS.split(',').collect();
+        assert_eq!(guests.len(), GUEST_COUNT);
         let mut users = Vec::with_capacity(USERS);
         for i in 0..USERS {
             let guest = i >= MEMBERS;
             let name = if guest {
-                let g = GUESTS[i - MEMBERS];
+                let g = guests[i - MEMBERS];
                 let (first, last) = g.split_once('.').unwrap_or((g, ""));
                 format!("{} {} (Fabrikam)", capitalize(first), capitalize(last))
             } else if i % 97 == 41 {
                 SPECIAL_NAMES[(i / 97) % SPECIAL_NAMES.len()].to_string()
             } else {
-                format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&LAST_NAMES))
+                format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&last_names))
             };
             let upn = if guest {
-                format!("{}@fabrikam.com", GUESTS[i - MEMBERS])
+                format!("{}@fabrikam.com", guests[i - MEMBERS])
             } else {
                 format!("user{:04}@contoso.com", i + 1)
             };
@@ -1343,13 +1298,14 @@ impl Cause {
         }
     }
 
-    fn blocking_policy(self, rng: &mut Rng) -> Kind {
+    /// The policy that blocks a record drawn for this cause.
+    fn blocking_policy(self, r: &Rec) -> Kind {
         match self {
             Cause::Location => Kind::BlockCountries,
             Cause::DeviceState => Kind::BlockUnmanagedAzure,
             Cause::DevicePlatform => Kind::BlockPlatforms,
             Cause::ClientApp => Kind::BlockLegacy,
-            Cause::Risk if rng.percent(50) => Kind::BlockSignInRisk,
+            Cause::Risk if r.risk.during == "high" => Kind::BlockSignInRisk,
             Cause::Risk => Kind::BlockUserRisk,
             Cause::AuthFlow => Kind::BlockDeviceCode,
             Cause::PolicyScope => Kind::BlockContractorsAzure,
@@ -1801,9 +1757,9 @@ fn evaluate(kind: Kind, r: &Rec, w: &World) -> (&'static str, u32, u32) {
 }
 
 /// The policy that must fail for this outcome, if any.
-fn forced_policy(outcome: Outcome, rng: &mut Rng) -> Option<Kind> {
-    match outcome {
-        Outcome::Blocked(cause) => Some(cause.blocking_policy(rng)),
+fn forced_policy(r: &Rec) -> Option<Kind> {
+    match r.outcome {
+        Outcome::Blocked(cause) => Some(cause.blocking_policy(r)),
         Outcome::NotCompliant => Some(Kind::CompliantOffice),
         Outcome::MfaInterrupt | Outcome::MfaRequired => Some(Kind::MfaAllUsers),
         _ => None,
@@ -1813,7 +1769,7 @@ fn forced_policy(outcome: Outcome, rng: &mut Rng) -> Option<Kind> {
 fn choose_policies(rec: &mut Rec, rng: &mut Rng, w: &World) {
     rec.policies.clear();
     let outcome = rec.outcome;
-    let forced = forced_policy(outcome, rng);
+    let forced = forced_policy(rec);
     let empty = match outcome {
         // CA is not evaluated before the password check passes.
         Outcome::BadPassword => true,
@@ -2073,75 +2029,85 @@ fn write_network(j: &mut Json, r: &Rec) {
     j.end_arr();
 }
 
+/// One `authenticationDetails` step: method, method detail, succeeded, result, requirement,
+/// and the diagnostic copy's RequestSequence.
+type Step = (
+    &'static str,
+    Option<&'static str>,
+    bool,
+    &'static str,
+    &'static str,
+    u64,
+);
+
+const PRIMARY: &str = "Primary authentication";
+const SECOND: &str = "Multi-factor authentication";
+const CLAIM_FIRST: Step = (
+    "Previously satisfied",
+    None,
+    true,
+    "First factor requirement satisfied by claim in the token",
+    PRIMARY,
+    1,
+);
+const CLAIM_MFA: Step = (
+    "Previously satisfied",
+    None,
+    true,
+    "MFA requirement satisfied by claim in the token",
+    SECOND,
+    0,
+);
+const PASSWORD_OK: Step = (
+    "Password",
+    Some("Password Hash Sync"),
+    true,
+    "Correct password",
+    PRIMARY,
+    1,
+);
+const PASSWORD_BAD: Step = (
+    "Password",
+    Some("Password Hash Sync"),
+    false,
+    "Invalid username or password or Invalid on-premise username or password.",
+    PRIMARY,
+    1,
+);
+const PUSH_MFA: Step = (
+    "Mobile app notification",
+    None,
+    true,
+    "MFA successfully completed",
+    SECOND,
+    0,
+);
+
 fn write_auth_details(j: &mut Json, r: &Rec, time: &TimeBuf, diag: bool) {
-    let step = |j: &mut Json,
-                method: &str,
-                detail: Option<&str>,
-                ok: bool,
-                result: &str,
-                req: &str,
-                seq: u64| {
+    let steps: &[&Step] = if r.mfa_by_claim {
+        &[&CLAIM_FIRST, &CLAIM_MFA]
+    } else if r.outcome == Outcome::BadPassword {
+        &[&PASSWORD_BAD]
+    } else if r.mfa_done {
+        &[&PASSWORD_OK, &PUSH_MFA]
+    } else {
+        &[&PASSWORD_OK]
+    };
+    j.ka("authenticationDetails");
+    for &&(method, detail, ok, result, requirement, sequence) in steps {
         j.item_obj();
         j.kq("authenticationStepDateTime", time.as_bytes());
         j.ks("authenticationMethod", method);
         j.ks_opt("authenticationMethodDetail", detail);
         j.kb("succeeded", ok);
         j.ks("authenticationStepResultDetail", result);
-        j.ks("authenticationStepRequirement", req);
+        j.ks("authenticationStepRequirement", requirement);
         if diag {
             // PascalCase, exactly as the diagnostic copies carry them.
             j.kn("StatusSequence", 0);
-            j.kn("RequestSequence", seq);
+            j.kn("RequestSequence", sequence);
         }
         j.end_obj();
-    };
-    j.ka("authenticationDetails");
-    if r.mfa_by_claim {
-        step(
-            j,
-            "Previously satisfied",
-            None,
-            true,
-            "First factor requirement satisfied by claim in the token",
-            "Primary authentication",
-            1,
-        );
-        step(
-            j,
-            "Previously satisfied",
-            None,
-            true,
-            "MFA requirement satisfied by claim in the token",
-            "Multi-factor authentication",
-            0,
-        );
-    } else {
-        let bad = r.outcome == Outcome::BadPassword;
-        let result = if bad {
-            "Invalid username or password or Invalid on-premise username or password."
-        } else {
-            "Correct password"
-        };
-        step(
-            j,
-            "Password",
-            Some("Password Hash Sync"),
-            !bad,
-            result,
-            "Primary authentication",
-            1,
-        );
-        if r.mfa_done {
-            step(
-                j,
-                "Mobile app notification",
-                None,
-                true,
-                "MFA successfully completed",
-                "Multi-factor authentication",
-                0,
-            );
-        }
     }
     j.end_arr();
 }
@@ -2242,22 +2208,10 @@ fn write_graph(j: &mut Json, r: &Rec, w: &World) {
     j.ks("globalSecureAccessIpAddress", "");
     j.kq("sessionId", &r.session);
     j.kq("resourceServicePrincipalId", &w.resource_sp[app.resource]);
-    j.ks("azureResourceId", "");
-    j.knull("federatedCredentialId");
-    j.ko("managedServiceIdentity");
-    j.ks("msiType", "none");
-    j.knull("associatedResourceId");
-    j.knull("federatedTokenId");
-    j.knull("federatedTokenIssuer");
-    j.end_obj();
-    j.knull("mfaDetail");
     write_status(j, r, w, false);
     write_device(j, r, w, false);
     write_location(j, r.city, false);
     write_policies(j, r, false);
-    j.str_array("appliedEventListeners", NONE);
-    j.knull("authenticationAppDeviceDetails");
-    j.str_array("authenticationAppPolicyEvaluationDetails", NONE);
     j.str_array("authenticationContextClassReferences", NONE);
     write_processing(j, r);
     write_network(j, r);
@@ -2277,16 +2231,6 @@ fn write_graph(j: &mut Json, r: &Rec, w: &World) {
     j.ks("audienceReasons", "none");
     j.end_obj();
     j.end_arr();
-    j.ko("privateLinkDetails");
-    j.ks("policyId", "");
-    j.ks("policyName", "");
-    j.ks("resourceId", "");
-    j.ks("policyTenantId", "");
-    j.end_obj();
-    j.ko("tokenProtectionStatusDetails");
-    j.ks("signInSessionStatus", "unbound");
-    j.kn("signInSessionStatusCode", 1004);
-    j.end_obj();
     j.end_obj();
 }
 
@@ -2467,13 +2411,15 @@ fn open_page(j: &mut Json) {
     j.ka("value");
 }
 
-fn close_page(j: &mut Json, last: bool, rng: &mut Rng) {
+/// The skip token comes from its own generator so every shape draws the same sign-ins.
+fn close_page(j: &mut Json, last: bool, token_seed: u64) {
     j.end_arr();
     if !last {
         j.key("@odata.nextLink");
         j.buf.extend_from_slice(
             b"\"https://graph.microsoft.com/beta/auditLogs/signIns?$top=1000&$skiptoken=",
         );
+        let mut rng = Rng(token_seed);
         for _ in 0..2 {
             let v = rng.next();
             for k in 0..16 {
@@ -2517,7 +2463,7 @@ fn generate(opts: &Options, out: &mut impl Write) -> io::Result<Stats> {
         Shape::GraphArray => j.open(b'['),
         Shape::GraphPage if done => {
             open_page(&mut j);
-            close_page(&mut j, true, &mut rng);
+            close_page(&mut j, true, 0);
         }
         _ => {}
     }
@@ -2549,7 +2495,7 @@ fn generate(opts: &Options, out: &mut impl Write) -> io::Result<Stats> {
         in_page += 1;
         done = stats.records >= max_records || stats.bytes + j.buf.len() as u64 >= max_bytes;
         if opts.shape == Shape::GraphPage && (in_page == PAGE_SIZE || done) {
-            close_page(&mut j, done, &mut rng);
+            close_page(&mut j, done, opts.seed ^ (stats.records << 20));
             in_page = 0;
         }
         if done && opts.shape == Shape::GraphArray {

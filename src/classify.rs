@@ -30,7 +30,10 @@ const ACTIONABILITY: [Cause; 8] = [
 ];
 
 fn rank(c: Cause) -> usize {
-    ACTIONABILITY.iter().position(|&x| x == c).unwrap_or(usize::MAX)
+    ACTIONABILITY
+        .iter()
+        .position(|&x| x == c)
+        .unwrap_or(usize::MAX)
 }
 
 /// The diagnosis of a blocked sign-in, or `None` when the sign-in was not a 53003.
@@ -39,10 +42,18 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         return None;
     }
     let listed: &[AppliedPolicy<'_>] = s.policies.as_deref().unwrap_or(&[]);
-    let failed: Vec<&AppliedPolicy<'_>> = listed.iter().filter(|p| p.result_is("failure")).collect();
-    let with_block: Vec<&AppliedPolicy<'_>> =
-        failed.iter().copied().filter(|p| p.has_grant("Block")).collect();
-    let blocking = if with_block.is_empty() { failed } else { with_block };
+    let failed: Vec<&AppliedPolicy<'_>> =
+        listed.iter().filter(|p| p.result_is("failure")).collect();
+    let with_block: Vec<&AppliedPolicy<'_>> = failed
+        .iter()
+        .copied()
+        .filter(|p| p.has_grant("Block"))
+        .collect();
+    let blocking = if with_block.is_empty() {
+        failed
+    } else {
+        with_block
+    };
 
     let signals = Signals::read(s);
     let mut evidence: Vec<String> = blocking.iter().map(|p| policy_evidence(p)).collect();
@@ -53,7 +64,9 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         // A failed policy always matches at least its users and apps; zero means the
         // export did not fill the field in, not that nothing matched.
         .filter(|c| !c.is_empty())
-        .fold(None, |acc: Option<Conditions>, c| Some(Conditions(acc.map_or(0, |a| a.0) | c.0)));
+        .fold(None, |acc: Option<Conditions>, c| {
+            Some(Conditions(acc.map_or(0, |a| a.0) | c.0))
+        });
 
     let mut finding = match conditions {
         Some(conds) => from_conditions(&blocking, conds, &signals),
@@ -62,12 +75,13 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
 
     // Device requirements cannot be met through the device code flow (reference §12):
     // the flow is the thing to change, whatever the policy asked for.
-    if finding.causes.contains(&Cause::DeviceState) && !finding.causes.contains(&Cause::AuthFlow) {
-        if let Some(flow) = &signals.flow {
-            finding.causes.push(Cause::AuthFlow);
-            finding.fix = Some(flow.fix);
-            finding.signal_causes.push(Cause::AuthFlow);
-        }
+    if finding.causes.contains(&Cause::DeviceState)
+        && !finding.causes.contains(&Cause::AuthFlow)
+        && let Some(flow) = &signals.flow
+    {
+        finding.causes.push(Cause::AuthFlow);
+        finding.fix = Some(flow.fix);
+        finding.signal_causes.push(Cause::AuthFlow);
     }
     // The lead cause stays first; the others follow in order of actionability.
     if let Some((lead, rest)) = finding.causes.split_first_mut() {
@@ -91,19 +105,19 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         }
         evidence.extend(signals.evidence_for(*c));
     }
-    evidence.extend(finding.extra_evidence.drain(..));
-    if cause == Cause::PolicyScope {
-        if let Some(t) = non_empty(&s.user_type) {
-            evidence.push(format!("userType = {t:?}"));
-        }
+    evidence.append(&mut finding.extra_evidence);
+    if cause == Cause::PolicyScope
+        && let Some(t) = non_empty(&s.user_type)
+    {
+        evidence.push(format!("userType = {t:?}"));
     }
-    if blocking.is_empty() {
-        if let Some(st) = non_empty(&s.conditional_access_status) {
-            evidence.push(format!(
-                "conditionalAccessStatus = {st:?}, but {} applied policies listed",
-                if listed.is_empty() { "no" } else { "no failed" }
-            ));
-        }
+    if blocking.is_empty()
+        && let Some(st) = non_empty(&s.conditional_access_status)
+    {
+        evidence.push(format!(
+            "conditionalAccessStatus = {st:?}, but {} applied policies listed",
+            if listed.is_empty() { "no" } else { "no failed" }
+        ));
     }
 
     let report_only: Vec<String> = listed
@@ -252,7 +266,10 @@ fn from_conditions(blocking: &[&AppliedPolicy<'_>], conds: Conditions, sig: &Sig
         }
         f.causes.sort_by_key(|&c| rank(c));
         if f.fix.is_none() {
-            f.fix = f.causes.first().and_then(|&c| fix_for(c, sig, blocking, conds));
+            f.fix = f
+                .causes
+                .first()
+                .and_then(|&c| fix_for(c, sig, blocking, conds));
         }
     }
     f
@@ -264,12 +281,12 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
     let mut grant_fix: Option<FixKey> = None;
     let mut named: Vec<String> = Vec::new();
     for p in blocking {
-        if !p.has_grant("Block") {
-            if let Some((cause, fix)) = grant_requirement(p) {
-                hinted.push(cause);
-                grant_fix.get_or_insert(fix);
-                continue;
-            }
+        if !p.has_grant("Block")
+            && let Some((cause, fix)) = grant_requirement(p)
+        {
+            hinted.push(cause);
+            grant_fix.get_or_insert(fix);
+            continue;
         }
         let hints = name_hints(p.label());
         if !hints.is_empty() {
@@ -291,7 +308,11 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
     for cause in ACTIONABILITY {
         let hint = hinted.contains(&cause);
         let mut support = sig.support(cause);
-        if cause == Cause::ClientApp && legacy_named && sig.legacy_client.is_none() && sig.client.is_some() {
+        if cause == Cause::ClientApp
+            && legacy_named
+            && sig.legacy_client.is_none()
+            && sig.client.is_some()
+        {
             support = Support::Against;
         }
         let confidence = match (hint, support) {
@@ -331,9 +352,17 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
 
 fn names_legacy(name: &str) -> bool {
     let lower = name.to_lowercase();
-    ["legacy", "imap", "pop3", "smtp", "activesync", "basic auth", "other clients"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "legacy",
+        "imap",
+        "pop3",
+        "smtp",
+        "activesync",
+        "basic auth",
+        "other clients",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// What a failed non-Block grant asked for that the sign-in could not give.
@@ -386,9 +415,9 @@ fn fix_for(
             }
         }
         Cause::Risk => {
-            if conds.contains("userRisk") && !conds.contains("signInRisk") {
-                FixKey::RiskUser
-            } else if !conds.contains("signInRisk") && sig.user_risk_only {
+            // User risk asks for a password change; sign-in risk for a safer sign-in.
+            let user_risk = conds.contains("userRisk") || (conds.is_empty() && sig.user_risk_only);
+            if user_risk && !conds.contains("signInRisk") {
                 FixKey::RiskUser
             } else {
                 FixKey::RiskSignIn
@@ -558,7 +587,8 @@ impl Signals {
         let protocol = non_empty(&s.authentication_protocol);
         let device_code = transfer.is_some_and(|t| t.eq_ignore_ascii_case("deviceCodeFlow"))
             || protocol.is_some_and(|p| p.eq_ignore_ascii_case("deviceCode"));
-        let auth_transfer = transfer.is_some_and(|t| t.eq_ignore_ascii_case("authenticationTransfer"))
+        let auth_transfer = transfer
+            .is_some_and(|t| t.eq_ignore_ascii_case("authenticationTransfer"))
             || protocol.is_some_and(|p| p.eq_ignore_ascii_case("authenticationTransfer"));
         if device_code || auth_transfer {
             let mut evidence = Vec::new();
@@ -842,14 +872,15 @@ fn detail(
             format!("the device does not meet the device requirement of {by} ({device})")
         }
         Cause::DevicePlatform => {
-            let os = strip(&sig.os, "deviceDetail.operatingSystem = ")
-                .unwrap_or_else(|| "this".into());
+            let os =
+                strip(&sig.os, "deviceDetail.operatingSystem = ").unwrap_or_else(|| "this".into());
             format!("the device platform {os} is blocked by {by}")
         }
         Cause::ClientApp => match &sig.legacy_client {
             Some(c) => format!("{c} is legacy authentication, blocked by {by}"),
             None => {
-                let client = strip(&sig.client, "clientAppUsed = ").unwrap_or_else(|| "this client".into());
+                let client =
+                    strip(&sig.client, "clientAppUsed = ").unwrap_or_else(|| "this client".into());
                 format!("the client type {client} is not allowed by {by}")
             }
         },
@@ -955,7 +986,10 @@ pub(crate) mod tests {
     #[test]
     fn conditions_decide_the_cause() {
         let cases: &[(&str, &[Cause])] = &[
-            ("application,users,location,ipAddressSeenByAzureAD", &[Cause::Location]),
+            (
+                "application,users,location,ipAddressSeenByAzureAD",
+                &[Cause::Location],
+            ),
             ("application,users,deviceState", &[Cause::DeviceState]),
             ("application,users,devicePlatform", &[Cause::DevicePlatform]),
             ("application,users,clientType", &[Cause::ClientApp]),
@@ -979,7 +1013,8 @@ pub(crate) mod tests {
             assert_eq!(d.cause, want[0], "{conds}");
             assert_eq!(d.confidence, Confidence::High, "{conds}");
             assert!(
-                d.evidence[0].contains(&format!("matched conditions: {}", conds.replace(',', ", "))),
+                d.evidence[0]
+                    .contains(&format!("matched conditions: {}", conds.replace(',', ", "))),
                 "{conds}: {:?}",
                 d.evidence
             );
@@ -999,24 +1034,39 @@ pub(crate) mod tests {
     fn report_only_and_not_applied_policies_never_block() {
         let mut s = record("failure", &["Block"], Some("application,users,location"));
         s.policies.as_mut().unwrap().extend([
-            policy("CA099 - Pilot", "reportOnlyFailure", &["Block"], Some("application,users,clientType")),
-            policy("CA001 - MFA", "notApplied", &["Mfa"], Some("application,users")),
+            policy(
+                "CA099 - Pilot",
+                "reportOnlyFailure",
+                &["Block"],
+                Some("application,users,clientType"),
+            ),
+            policy(
+                "CA001 - MFA",
+                "notApplied",
+                &["Mfa"],
+                Some("application,users"),
+            ),
         ]);
         let d = classify(&s).unwrap();
         assert_eq!(d.policies.len(), 1);
         assert_eq!(d.policies[0].name, "CA900 - Policy");
         assert_eq!(d.causes, [Cause::Location]);
         assert_eq!(d.report_only, ["CA099 - Pilot"]);
-        assert_eq!(report_only_blocks(&s).collect::<Vec<_>>(), ["CA099 - Pilot"]);
+        assert_eq!(
+            report_only_blocks(&s).collect::<Vec<_>>(),
+            ["CA099 - Pilot"]
+        );
     }
 
     #[test]
     fn block_grant_wins_over_other_failed_policies() {
         let mut s = record("failure", &["Block"], Some("application,users,location"));
-        s.policies
-            .as_mut()
-            .unwrap()
-            .push(policy("CA015 - Compliant", "failure", &["RequireCompliantDevice"], Some("application,users")));
+        s.policies.as_mut().unwrap().push(policy(
+            "CA015 - Compliant",
+            "failure",
+            &["RequireCompliantDevice"],
+            Some("application,users"),
+        ));
         let d = classify(&s).unwrap();
         assert_eq!(d.policies.len(), 1);
         assert_eq!(d.cause, Cause::Location);
@@ -1024,12 +1074,25 @@ pub(crate) mod tests {
 
     #[test]
     fn failed_device_grant_without_block_is_device_state() {
-        let d = classify(&named("CA015 - Require compliant device", &["RequireCompliantDevice"], Some("application,users"))).unwrap();
+        let d = classify(&named(
+            "CA015 - Require compliant device",
+            &["RequireCompliantDevice"],
+            Some("application,users"),
+        ))
+        .unwrap();
         assert_eq!(d.cause, Cause::DeviceState);
         assert_eq!(d.confidence, Confidence::High);
         assert_eq!(d.fix, FixKey::DeviceCompliance);
-        let d = classify(&named("CA015 - Require compliant device", &["RequireCompliantDevice"], None)).unwrap();
-        assert_eq!((d.cause, d.confidence), (Cause::DeviceState, Confidence::Medium));
+        let d = classify(&named(
+            "CA015 - Require compliant device",
+            &["RequireCompliantDevice"],
+            None,
+        ))
+        .unwrap();
+        assert_eq!(
+            (d.cause, d.confidence),
+            (Cause::DeviceState, Confidence::Medium)
+        );
     }
 
     #[test]
@@ -1039,7 +1102,13 @@ pub(crate) mod tests {
         let d = classify(&s).unwrap();
         assert_eq!(d.causes, [Cause::AuthFlow, Cause::DeviceState]);
         assert_eq!(d.fix, FixKey::DeviceCodeFlow);
-        assert!(d.evidence.iter().any(|e| e == "originalTransferMethod = \"deviceCodeFlow\""), "{:?}", d.evidence);
+        assert!(
+            d.evidence
+                .iter()
+                .any(|e| e == "originalTransferMethod = \"deviceCodeFlow\""),
+            "{:?}",
+            d.evidence
+        );
     }
 
     /// Rule 4: no condition data; the policy name and the record's signals are weighed.
@@ -1053,12 +1122,48 @@ pub(crate) mod tests {
             confidence: Confidence,
         }
         let cases = [
-            Case { name: "CA010 - Block access outside allowed countries", client: "Browser", tweak: |_| {}, want: Cause::Location, confidence: Confidence::Medium },
-            Case { name: "CA004 - Block legacy authentication", client: "Exchange ActiveSync", tweak: |_| {}, want: Cause::ClientApp, confidence: Confidence::Medium },
-            Case { name: "CA070 - Finance lockdown", client: "IMAP4", tweak: |_| {}, want: Cause::ClientApp, confidence: Confidence::Low },
-            Case { name: "CA070 - Finance lockdown", client: "Browser", tweak: |_| {}, want: Cause::Unknown, confidence: Confidence::Low },
-            Case { name: "CA050 - Block high risk", client: "Browser", tweak: |s| s.risk_level_during_sign_in = Some("high".into()), want: Cause::Risk, confidence: Confidence::Medium },
-            Case { name: "CA020 - Block unmanaged devices", client: "Browser", tweak: |_| {}, want: Cause::DeviceState, confidence: Confidence::Medium },
+            Case {
+                name: "CA010 - Block access outside allowed countries",
+                client: "Browser",
+                tweak: |_| {},
+                want: Cause::Location,
+                confidence: Confidence::Medium,
+            },
+            Case {
+                name: "CA004 - Block legacy authentication",
+                client: "Exchange ActiveSync",
+                tweak: |_| {},
+                want: Cause::ClientApp,
+                confidence: Confidence::Medium,
+            },
+            Case {
+                name: "CA070 - Finance lockdown",
+                client: "IMAP4",
+                tweak: |_| {},
+                want: Cause::ClientApp,
+                confidence: Confidence::Low,
+            },
+            Case {
+                name: "CA070 - Finance lockdown",
+                client: "Browser",
+                tweak: |_| {},
+                want: Cause::Unknown,
+                confidence: Confidence::Low,
+            },
+            Case {
+                name: "CA050 - Block high risk",
+                client: "Browser",
+                tweak: |s| s.risk_level_during_sign_in = Some("high".into()),
+                want: Cause::Risk,
+                confidence: Confidence::Medium,
+            },
+            Case {
+                name: "CA020 - Block unmanaged devices",
+                client: "Browser",
+                tweak: |_| {},
+                want: Cause::DeviceState,
+                confidence: Confidence::Medium,
+            },
             Case {
                 name: "CA020 - Block unmanaged devices",
                 client: "Browser",
@@ -1073,7 +1178,12 @@ pub(crate) mod tests {
             Case {
                 name: "CA010 - Block untrusted networks",
                 client: "Browser",
-                tweak: |s| s.network_locations = Some(vec![NetworkLocation { network_type: Some("trustedNamedLocation".into()), names: vec!["HQ".into()] }]),
+                tweak: |s| {
+                    s.network_locations = Some(vec![NetworkLocation {
+                        network_type: Some("trustedNamedLocation".into()),
+                        names: vec!["HQ".into()],
+                    }])
+                },
                 want: Cause::Unknown,
                 confidence: Confidence::Low,
             },
@@ -1083,7 +1193,14 @@ pub(crate) mod tests {
             s.client_app_used = Some(c.client.into());
             (c.tweak)(&mut s);
             let d = classify(&s).unwrap();
-            assert_eq!((d.cause, d.confidence), (c.want, c.confidence), "{} / {}: {:?}", c.name, c.client, d.evidence);
+            assert_eq!(
+                (d.cause, d.confidence),
+                (c.want, c.confidence),
+                "{} / {}: {:?}",
+                c.name,
+                c.client,
+                d.evidence
+            );
             assert!(d.no_condition_data);
             if c.want != Cause::Unknown {
                 assert!(d.detail.contains("inferred"), "{}", d.detail);
@@ -1105,12 +1222,22 @@ pub(crate) mod tests {
         let d = classify(&s).unwrap();
         assert_eq!((d.cause, d.confidence), (Cause::ClientApp, Confidence::Low));
         assert_eq!(d.fix, FixKey::ClientLegacy);
-        assert!(d.evidence.contains(&"clientAppUsed = \"IMAP4\"".to_string()), "{:?}", d.evidence);
+        assert!(
+            d.evidence
+                .contains(&"clientAppUsed = \"IMAP4\"".to_string()),
+            "{:?}",
+            d.evidence
+        );
     }
 
     #[test]
     fn unknown_future_condition_is_not_guessed() {
-        let d = classify(&record("failure", &["Block"], Some("application,users,somethingNew"))).unwrap();
+        let d = classify(&record(
+            "failure",
+            &["Block"],
+            Some("application,users,somethingNew"),
+        ))
+        .unwrap();
         assert_eq!(d.cause, Cause::Unknown);
         assert!(d.confidence < Confidence::High);
     }
@@ -1135,13 +1262,22 @@ pub(crate) mod tests {
 
     #[test]
     fn policy_names_hint_at_causes() {
-        assert_eq!(name_hints("CA004 - Block legacy authentication"), [Cause::ClientApp]);
-        assert_eq!(name_hints("Block access from untrusted IP"), [Cause::Location]);
+        assert_eq!(
+            name_hints("CA004 - Block legacy authentication"),
+            [Cause::ClientApp]
+        );
+        assert_eq!(
+            name_hints("Block access from untrusted IP"),
+            [Cause::Location]
+        );
         assert_eq!(
             name_hints("CA021 - Block unmanaged iOS for Exchange"),
             [Cause::DeviceState, Cause::DevicePlatform]
         );
-        assert_eq!(name_hints("CA060 - Block device code flow"), [Cause::AuthFlow]);
+        assert_eq!(
+            name_hints("CA060 - Block device code flow"),
+            [Cause::AuthFlow]
+        );
         // Words, not substrings: "shipping" is not "ip", "popular" is not "pop".
         assert!(name_hints("Shipping team popular apps").is_empty());
     }

@@ -235,15 +235,13 @@ pub(crate) fn render(d: &Diagnosis) -> Fix {
         _ => "an unknown network".to_string(),
     };
     let fill = |text: &str| -> String {
-        let out = text
-            .replace("{Policy}", &format!("P{}", &policy[1..]))
+        text.replace("{Policy}", &format!("P{}", &policy[1..]))
             .replace("{policy}", &policy)
             .replace("{client}", d.client_app.as_deref().unwrap_or("this client"))
             .replace("{country}", country)
             .replace("{place}", &place)
             .replace("{os}", d.os.as_deref().unwrap_or("this device's"))
-            .replace("{app}", d.app.as_deref().unwrap_or("this app"));
-        out
+            .replace("{app}", d.app.as_deref().unwrap_or("this app"))
     };
     Fix {
         summary: fill(r.summary),

@@ -46,10 +46,10 @@ fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let mut tally = Tally::new(filter);
     load::read_inputs(&inputs, |record| {
-        if let Added::NewBlock(d) = tally.add(&record) {
-            if args.format == Format::Ndjson {
-                report::ndjson::write_failure(&mut out, d)?;
-            }
+        if let Added::NewBlock(d) = tally.add(&record)
+            && args.format == Format::Ndjson
+        {
+            report::ndjson::write_failure(&mut out, d)?;
         }
         Ok(())
     })?;
@@ -87,14 +87,14 @@ fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
         v.as_deref()
             .map(|t| model::parse_time_bound(t, now).map_err(anyhow::Error::msg))
             .transpose()
-            .with_context(|| format!("{flag}"))
+            .with_context(|| flag.to_string())
     };
     let since = bound("--since", &args.since)?;
     let until = bound("--until", &args.until)?;
-    if let (Some(s), Some(u)) = (since, until) {
-        if s > u {
-            bail!("--since is after --until: nothing can match; swap them");
-        }
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        bail!("--since is after --until: nothing can match; swap them");
     }
     Ok(Filter {
         since,
@@ -112,15 +112,23 @@ fn decide_style(choice: ColorChoice) -> Style {
         ColorChoice::Never => false,
         ColorChoice::Auto => tty && !no_color,
     };
-    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok());
+    // A terminal gets a table that fits it; a pipe gets one line per row (grep-able),
+    // unless COLUMNS asks for a width.
     let width = if tty {
-        terminal_size::terminal_size().map(|(w, _)| w.0).or(from_env)
+        terminal_size::terminal_size()
+            .map(|(w, _)| w.0)
+            .or(from_env)
+            .or(Some(100))
     } else {
         from_env
     };
     Style {
         color,
-        width: width.filter(|&w| w >= 40).unwrap_or(120),
+        width: width.map(|w| w.max(60)),
+        unicode: tty,
     }
 }
 

@@ -113,7 +113,11 @@ impl Tally {
 
     pub(crate) fn finish(mut self) -> Report {
         self.failures.sort_by(|a, b| {
-            (a.time.is_none(), a.time, &a.request_id).cmp(&(b.time.is_none(), b.time, &b.request_id))
+            (a.time.is_none(), a.time, &a.request_id).cmp(&(
+                b.time.is_none(),
+                b.time,
+                &b.request_id,
+            ))
         });
         let users = user_rows(&self.failures);
         let mut by_cause: BTreeMap<Cause, (u64, BTreeSet<&str>)> = BTreeMap::new();
@@ -133,7 +137,11 @@ impl Tally {
                 e.1.insert(&d.user);
             }
         }
-        let by_cause = sort_totals(by_cause.into_iter().map(|(c, (n, u))| (c, n, u.len() as u64)));
+        let by_cause = sort_totals(
+            by_cause
+                .into_iter()
+                .map(|(c, (n, u))| (c, n, u.len() as u64)),
+        );
         let by_policy = sort_totals(
             by_policy
                 .into_iter()

@@ -11,21 +11,35 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use crate::model::{AppliedPolicy, Conditions, Device, NetworkLocation, SignIn, parse_time};
 
 /// Parses one record. The error text names the field and what was wrong.
-pub(crate) fn parse(bytes: &[u8]) -> Result<SignIn<'_>, String> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<SignIn<'_>, BadRecord> {
     match serde_json::from_slice::<RawSignIn<'_>>(bytes) {
         Ok(raw) => Ok(raw.into_model()),
         // Parse again, slowly, only to learn which field was wrong.
         Err(fast) => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
-            let err = match serde_path_to_error::deserialize::<_, RawSignIn<'_>>(&mut de) {
+            let what = match serde_path_to_error::deserialize::<_, RawSignIn<'_>>(&mut de) {
                 Err(e) if e.path().iter().next().is_some() => {
-                    format!("field {}: {}", e.path(), strip_position(&e.inner().to_string()))
+                    format!(
+                        "field {}: {}",
+                        e.path(),
+                        strip_position(&e.inner().to_string())
+                    )
                 }
                 _ => strip_position(&fast.to_string()),
             };
-            Err(err)
+            Err(BadRecord {
+                what,
+                line_in_record: fast.line(),
+            })
         }
     }
+}
+
+/// Why a record could not be read, and on which of its lines (1-based).
+#[derive(Debug)]
+pub(crate) struct BadRecord {
+    pub what: String,
+    pub line_in_record: usize,
 }
 
 /// serde_json appends "at line L column C" relative to the record; the caller reports
@@ -38,7 +52,7 @@ fn strip_position(msg: &str) -> String {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, expecting = "a sign-in object")]
 struct RawSignIn<'a> {
     #[serde(borrow)]
     id: Text<'a>,
@@ -64,7 +78,7 @@ struct RawSignIn<'a> {
     client_app_used: Text<'a>,
     #[serde(borrow)]
     user_agent: Text<'a>,
-#[serde(borrow)]
+    #[serde(borrow)]
     conditional_access_status: Text<'a>,
     status: Option<RawStatus>,
     #[serde(borrow)]
@@ -95,13 +109,13 @@ struct RawSignIn<'a> {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, expecting = "a status object")]
 struct RawStatus {
     error_code: Number,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, expecting = "a deviceDetail object")]
 struct RawDevice<'a> {
     #[serde(borrow)]
     device_id: Text<'a>,
@@ -118,7 +132,7 @@ struct RawDevice<'a> {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, expecting = "a location object")]
 struct RawLocation<'a> {
     #[serde(borrow)]
     city: Text<'a>,
@@ -127,7 +141,11 @@ struct RawLocation<'a> {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(
+    rename_all = "camelCase",
+    default,
+    expecting = "an applied policy object"
+)]
 struct RawPolicy<'a> {
     #[serde(borrow)]
     id: Text<'a>,
@@ -143,7 +161,7 @@ struct RawPolicy<'a> {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, expecting = "a rule object")]
 struct RawRule<'a> {
     #[serde(borrow)]
     conditional_access_condition: Text<'a>,
@@ -152,7 +170,11 @@ struct RawRule<'a> {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(
+    rename_all = "camelCase",
+    default,
+    expecting = "a network location object"
+)]
 struct RawNetwork<'a> {
     #[serde(borrow)]
     network_type: Text<'a>,
@@ -495,12 +517,14 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_field() {
-        let err = parse(br#"{"id":"x","status":{"errorCode":"abc"}}"#).unwrap_err();
+        let err = parse(b"{\"id\":\"x\",\n\"status\":{\"errorCode\":\"abc\"}}").unwrap_err();
+        assert_eq!(err.line_in_record, 2);
+        let err = err.what;
         assert!(err.starts_with("field status.errorCode:"), "{err}");
         assert!(err.contains("abc"), "{err}");
-        let err = parse(br#"{"deviceDetail":"Windows"}"#).unwrap_err();
+        let err = parse(br#"{"deviceDetail":"Windows"}"#).unwrap_err().what;
         assert!(err.starts_with("field deviceDetail:"), "{err}");
-        let err = parse(br#"{"id":"x",}"#).unwrap_err();
+        let err = parse(br#"{"id":"x",}"#).unwrap_err().what;
         assert!(!err.contains("at line"), "{err}");
     }
 }

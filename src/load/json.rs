@@ -471,10 +471,14 @@ impl<R: Read> Splitter<R> {
     }
 
     fn truncated(&self, expected: &str) -> SplitError {
+        let last_line =
+            self.line + memchr::memchr_iter(b'\n', &self.buf[self.pos..self.len]).count() as u64;
         SplitError::Syntax {
             record: self.records + 1,
             line: self.line,
-            what: format!("the file ends before {expected} (it looks cut short)"),
+            what: format!(
+                "the file ends on line {last_line} before {expected} (it looks cut short)"
+            ),
             hint: "an interrupted download or copy leaves files like this: export or copy it again",
         }
     }
@@ -587,7 +591,8 @@ mod tests {
 
     #[test]
     fn a_record_with_nested_value_keys_is_not_a_page() {
-        let rec = r#"{"id":"a","authenticationProcessingDetails":[{"key":"k","value":"v"}],"value":1}"#;
+        let rec =
+            r#"{"id":"a","authenticationProcessingDetails":[{"key":"k","value":"v"}],"value":1}"#;
         assert_eq!(records(&format!("[{rec}]")), vec![rec.to_string()]);
         assert_eq!(records(rec), vec![rec.to_string()]);
     }

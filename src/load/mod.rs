@@ -138,9 +138,7 @@ fn read_one(
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<u64> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
-    let head = reader
-        .fill_buf()
-        .map_err(|e| read_error(name, &e))?;
+    let head = reader.fill_buf().map_err(|e| read_error(name, &e))?;
     let refuse = |what: &str, hint: &str| -> anyhow::Error {
         LoadError {
             file: name.to_string(),
@@ -177,24 +175,26 @@ fn read_one(
 
     let mut splitter = json::Splitter::new(reader);
     let result = splitter.for_each(|raw| {
-        let record = graph::parse(raw.bytes).map_err(|what| LoadError {
+        let refuse = |what: String, line: u64, hint: &str| LoadError {
             file: name.to_string(),
             record: Some(raw.index),
-            line: Some(raw.line),
+            line: Some(line),
             what,
-            hint: "the record does not match the sign-in schema; re-export the file or fix the record"
-                .into(),
+            hint: other_shape(raw.bytes).unwrap_or(hint).to_string(),
+        };
+        let record = graph::parse(raw.bytes).map_err(|bad| {
+            refuse(
+                bad.what,
+                raw.line + bad.line_in_record.saturating_sub(1) as u64,
+                "the record does not match the sign-in schema; re-export the file or fix the record",
+            )
         })?;
         if record.id.is_none() && record.created.is_none() && record.error_code.is_none() {
-            return Err(LoadError {
-                file: name.to_string(),
-                record: Some(raw.index),
-                line: Some(raw.line),
-                what: "not a sign-in record (no id, createdDateTime or status)".into(),
-                hint: "is this an audit log or another kind of export? signin-doctor reads \
-                       sign-in logs"
-                    .into(),
-            }
+            return Err(refuse(
+                "not a sign-in record (no id, createdDateTime or status)".into(),
+                raw.line,
+                "is this an audit log or another kind of export? signin-doctor reads sign-in logs",
+            )
             .into());
         }
         each(record)
@@ -231,5 +231,36 @@ fn read_error(name: &str, e: &io::Error) -> LoadError {
         line: None,
         what: format!("cannot read: {}", io_reason(e)),
         hint: hint.into(),
+    }
+}
+
+/// Names the export a record comes from when it is not the Graph shape, so the error can
+/// say what the file is rather than which field surprised the parser.
+fn other_shape(bytes: &[u8]) -> Option<&'static str> {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        properties: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "operationName")]
+        operation_name: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "ResultType")]
+        result_type: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "activityDisplayName")]
+        activity: Option<serde::de::IgnoredAny>,
+    }
+    let keys: Keys = serde_json::from_slice(bytes).ok()?;
+    if keys.properties.is_some() && keys.operation_name.is_some() {
+        Some(
+            "this is an Azure Monitor diagnostic-settings record, which this version does not \
+             read yet; export the sign-ins from the Entra admin center (Download > JSON) instead",
+        )
+    } else if keys.result_type.is_some() {
+        Some(
+            "this is a Log Analytics (SigninLogs) export, which this version does not read yet; \
+             export the sign-ins from the Entra admin center (Download > JSON) instead",
+        )
+    } else if keys.activity.is_some() {
+        Some("this is an audit log record, not a sign-in; pass the sign-in log export")
+    } else {
+        None
     }
 }

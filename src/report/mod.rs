@@ -15,8 +15,10 @@ use crate::model::{Cause, Confidence, Diagnosis, PolicyRef};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Style {
     pub color: bool,
-    /// Columns available for tables.
-    pub width: u16,
+    /// Columns to fit tables into; `None` writes one line per row, for pipes and grep.
+    pub width: Option<u16>,
+    /// Box-drawing characters (a terminal) rather than ASCII.
+    pub unicode: bool,
 }
 
 /// RFC 3339 in UTC, to the second: the contract's time format.
@@ -109,7 +111,10 @@ mod tests {
         assert_eq!(sanitize("plain São Paulo", false), "plain São Paulo");
         assert_eq!(sanitize("a\x1b[2Jb", false), "a\\u{1b}[2Jb");
         assert_eq!(sanitize("x\u{9b}31m", false), "x\\u{9b}31m");
-        assert_eq!(sanitize("evil\u{202e}txt.exe", false), "evil\\u{202e}txt.exe");
+        assert_eq!(
+            sanitize("evil\u{202e}txt.exe", false),
+            "evil\\u{202e}txt.exe"
+        );
         assert_eq!(sanitize("two\nlines", true), "two\nlines");
         assert_eq!(sanitize("two\nlines", false), "two\\u{a}lines");
     }

@@ -3,7 +3,10 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle,
+    presets,
+};
 
 use super::{Style, sanitize};
 use crate::model::Cause;
@@ -12,7 +15,12 @@ use crate::summary::Report;
 /// At most this many apps or policies per cell; the rest are counted.
 const LIST_LIMIT: usize = 3;
 
-pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, style: Style) -> io::Result<()> {
+pub(crate) fn write(
+    out: &mut impl Write,
+    r: &Report,
+    sources: &str,
+    style: Style,
+) -> io::Result<()> {
     let blocked = r.blocked();
     let records = plural(r.records, "record");
     if blocked == 0 {
@@ -30,32 +38,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, style: Styl
             sanitize(sources, false)
         )?;
         writeln!(out)?;
-        let mut t = new_table(style);
-        t.set_header(header(
-            &["User", "Blocked", "Causes", "Policies", "Apps", "Last seen (UTC)", "Suggested fix"],
-            style,
-        ));
-        for u in &r.users {
-            let causes: Vec<String> = u
-                .causes
-                .iter()
-                .map(|(c, n)| format!("{c} {n}"))
-                .collect();
-            t.add_row(vec![
-                Cell::new(sanitize(&u.user, false)),
-                Cell::new(u.blocked).set_alignment(CellAlignment::Right),
-                colored(Cell::new(causes.join("\n")), u.causes.first().map(|c| c.0), style),
-                Cell::new(limited(&u.policies)),
-                Cell::new(limited(&u.apps)),
-                Cell::new(
-                    u.last_seen
-                        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_else(|| "-".into()),
-                ),
-                Cell::new(sanitize(&u.fix, false)),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+        write_users(out, r, style)?;
 
         writeln!(out)?;
         let mut t = new_table(style);
@@ -127,15 +110,122 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, style: Styl
     Ok(())
 }
 
+/// One line per row under a ruled header: what a pipe into grep or a file wants.
+const PLAIN: TableStyle =
+    TableStyle::new().header_separator(comfy_table::LineStyle::none().fill('-').junction(' '));
+
+/// Below this many columns the fixes go under the table rather than in a cramped column.
+const FIX_COLUMN_MIN_WIDTH: u16 = 150;
+
+fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
+    let wrapping = style.width.is_some();
+    let fix_column = style.width.is_none_or(|w| w >= FIX_COLUMN_MIN_WIDTH);
+    let mut t = new_table(style);
+    let mut names = vec![
+        "User",
+        "Blocked",
+        "Causes",
+        "Policies",
+        "Apps",
+        "Last seen (UTC)",
+    ];
+    if fix_column {
+        names.push("Suggested fix");
+    }
+    t.set_header(header(&names, style));
+    let sep = if wrapping { "\n" } else { ", " };
+    for u in &r.users {
+        let causes: Vec<String> = u.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let seen = u.last_seen.map_or_else(
+            || "-".to_string(),
+            |t| {
+                t.format(if wrapping {
+                    "%Y-%m-%d\n%H:%M"
+                } else {
+                    "%Y-%m-%d %H:%M"
+                })
+                .to_string()
+            },
+        );
+        let mut row = vec![
+            Cell::new(sanitize(&u.user, false)),
+            Cell::new(u.blocked).set_alignment(CellAlignment::Right),
+            colored(
+                Cell::new(causes.join(sep)),
+                u.causes.first().map(|c| c.0),
+                style,
+            ),
+            Cell::new(limited(&u.policies, sep)),
+            Cell::new(limited(&u.apps, sep)),
+            Cell::new(seen),
+        ];
+        if fix_column {
+            row.push(Cell::new(sanitize(&u.fix, false)));
+        }
+        t.add_row(row);
+    }
+    // Names, counts and times never wrap; policies, apps and the fix share the rest.
+    if wrapping {
+        for i in [0, 1, 2, 5] {
+            if let Some(c) = t.column_mut(i) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+    }
+    writeln!(out, "{t}")?;
+    if !fix_column {
+        writeln!(out)?;
+        writeln!(out, "Suggested fixes:")?;
+        let width = usize::from(style.width.unwrap_or(u16::MAX));
+        for u in &r.users {
+            let line = format!("{}: {}", sanitize(&u.user, false), sanitize(&u.fix, false));
+            for (i, piece) in wrap(&line, width.saturating_sub(6).max(30))
+                .iter()
+                .enumerate()
+            {
+                writeln!(out, "{}{piece}", if i == 0 { "  - " } else { "    " })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Greedy word wrap; words longer than the width stay whole.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn new_table(style: Style) -> Table {
     let mut t = Table::new();
-    t.load_style(if style.color {
-        presets::UTF8_HORIZONTAL_ONLY
-    } else {
-        presets::ASCII_HORIZONTAL_ONLY
-    });
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_width(style.width);
+    match style.width {
+        Some(width) => {
+            t.load_style(if style.unicode {
+                presets::UTF8_HORIZONTAL_ONLY
+            } else {
+                presets::ASCII_HORIZONTAL_ONLY
+            });
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(width);
+        }
+        None => {
+            t.load_style(PLAIN);
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
     // The table must not look at the terminal itself: main decided.
     t.force_no_tty();
     if style.color {
@@ -149,7 +239,11 @@ fn header(names: &[&str], style: Style) -> Vec<Cell> {
         .iter()
         .map(|n| {
             let c = Cell::new(n);
-            if style.color { c.add_attribute(Attribute::Bold) } else { c }
+            if style.color {
+                c.add_attribute(Attribute::Bold)
+            } else {
+                c
+            }
         })
         .collect()
 }
@@ -185,7 +279,7 @@ fn meaning(c: Cause) -> &'static str {
     }
 }
 
-fn limited(items: &[String]) -> String {
+fn limited(items: &[String], sep: &str) -> String {
     let mut lines: Vec<String> = items
         .iter()
         .take(LIST_LIMIT)
@@ -194,9 +288,13 @@ fn limited(items: &[String]) -> String {
     if items.len() > LIST_LIMIT {
         lines.push(format!("…and {} more", items.len() - LIST_LIMIT));
     }
-    lines.join("\n")
+    lines.join(sep)
 }
 
 fn plural(n: u64, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
