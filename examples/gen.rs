@@ -73,7 +73,7 @@ enum Parsed {
     Help,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Parsed, String> {
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     let mut opts = Options {
         records: None,
         size: None,
@@ -83,7 +83,6 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Parsed, String> {
         blocked_percent: 5.0,
         out: None,
     };
-    let mut args = args.peekable();
     while let Some(arg) = args.next() {
         // Accept both `--opt value` and `--opt=value`, as most CLIs do.
         let (name, inline) = match arg.split_once('=') {
@@ -722,7 +721,7 @@ const OSES: [Os; 6] = [
         web_browser: "Safari 18.1",
         web_agent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
         app_browser: "",
-        app_agent: "Microsoft Office/16.0 (Macintosh; Mac OS X 15.1; Microsoft Outlook 16.90)",
+        app_agent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
         trust: "Azure AD registered",
     },
     Os {
@@ -1523,6 +1522,8 @@ fn pick_app(rng: &mut Rng, platform: u8, candidates: &[usize]) -> usize {
 }
 
 const ALL_APPS: [usize; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+/// Browser apps, for the Linux laptops that CA006 blocks.
+const WEB_APPS: [usize; 5] = [0, 1, 3, 4, 5];
 /// Apps whose resource CA004 ("Office 365") covers.
 const OFFICE_APPS: [usize; 7] = [0, 1, 2, 3, 4, 7, 8];
 
@@ -1581,7 +1582,7 @@ fn draw_record(rec: &mut Rec, rng: &mut Rng, w: &World, blocked_percent: f64) {
                 }
                 Cause::DevicePlatform => {
                     let os = &OSES[OS_LINUX];
-                    rec.app = pick_app(rng, ON_ALL, &[0, 1, 3, 4, 5]);
+                    rec.app = *rng.pick(&WEB_APPS);
                     set_client(rec, os);
                     unregister(rec);
                 }

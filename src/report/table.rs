@@ -24,19 +24,19 @@ pub(crate) fn write(
     let blocked = r.blocked();
     let records = plural(r.records, "record");
     if blocked == 0 {
-        writeln!(
-            out,
+        let line = format!(
             "No sign-ins blocked by Conditional Access (AADSTS53003) in {records} from {}.",
             sanitize(sources, false)
-        )?;
+        );
+        write_wrapped(out, "", "", &line, style)?;
     } else {
-        writeln!(
-            out,
+        let line = format!(
             "{} blocked by Conditional Access (AADSTS53003) for {}, in {records} from {}.",
             plural(blocked, "sign-in"),
             plural(r.users.len() as u64, "user"),
             sanitize(sources, false)
-        )?;
+        );
+        write_wrapped(out, "", "", &line, style)?;
         writeln!(out)?;
         write_users(out, r, style)?;
 
@@ -97,7 +97,7 @@ pub(crate) fn write(
         writeln!(out)?;
         writeln!(out, "Notes:")?;
         for n in notes {
-            writeln!(out, "  - {}", sanitize(&n, false))?;
+            write_wrapped(out, "  - ", "    ", &sanitize(&n, false), style)?;
         }
     }
     if blocked > 0 {
@@ -176,16 +176,31 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
     if !fix_column {
         writeln!(out)?;
         writeln!(out, "Suggested fixes:")?;
-        let width = usize::from(style.width.unwrap_or(u16::MAX));
         for u in &r.users {
             let line = format!("{}: {}", sanitize(&u.user, false), sanitize(&u.fix, false));
-            for (i, piece) in wrap(&line, width.saturating_sub(6).max(30))
-                .iter()
-                .enumerate()
-            {
-                writeln!(out, "{}{piece}", if i == 0 { "  - " } else { "    " })?;
-            }
+            write_wrapped(out, "  - ", "    ", &line, style)?;
         }
+    }
+    Ok(())
+}
+
+/// Writes `text` wrapped to the style's width (unwrapped for pipes), the first line after
+/// `first`, the rest after `rest`.
+fn write_wrapped(
+    out: &mut impl Write,
+    first: &str,
+    rest: &str,
+    text: &str,
+    style: Style,
+) -> io::Result<()> {
+    let Some(width) = style.width else {
+        return writeln!(out, "{first}{text}");
+    };
+    let room = usize::from(width)
+        .saturating_sub(first.chars().count())
+        .max(30);
+    for (i, piece) in wrap(text, room).iter().enumerate() {
+        writeln!(out, "{}{piece}", if i == 0 { first } else { rest })?;
     }
     Ok(())
 }

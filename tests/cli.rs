@@ -1,0 +1,676 @@
+//! Runs the real binary on the shipped fixtures and checks what users see: stdout,
+//! stderr and the exit code. Expected values come from fixtures/README.md, which lists
+//! every blocked sign-in in every fixture.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn doctor() -> Command {
+    let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
+    // Output must not depend on the machine running the tests.
+    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `report --format json` on the given fixtures, parsed.
+fn report_json(files: &[&str]) -> Value {
+    let mut cmd = doctor();
+    cmd.args(["report", "--format", "json"]);
+    for f in files {
+        cmd.arg(fixture(f));
+    }
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("report --format json prints one JSON document")
+}
+
+fn failure<'a>(doc: &'a Value, request_id: &str) -> &'a Value {
+    doc["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["request_id"] == request_id)
+        .unwrap_or_else(|| panic!("no failure {request_id}"))
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect()
+}
+
+// ---- the table -------------------------------------------------------------------
+
+#[test]
+fn table_shows_each_user_with_causes_policy_and_fix() {
+    let out = doctor()
+        .args(["report", &fixture("sample-tenant.json")])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with(
+            "16 sign-ins blocked by Conditional Access (AADSTS53003) for 7 users, in 32 records"
+        ),
+        "{text}"
+    );
+    // Piped output: one line per user, most-blocked first.
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("@")).collect();
+    let zoe = rows[0];
+    for want in [
+        "zoe.angstrom@contoso.com",
+        " 4 ",
+        "location 4",
+        "CA010 - Block access outside allowed countries",
+        "Sign in from a trusted network",
+    ] {
+        assert!(zoe.contains(want), "missing {want:?} in {zoe}");
+    }
+    let scanner = rows.iter().find(|r| r.contains("scan2mail@")).unwrap();
+    assert!(scanner.contains("client_app 3"), "{scanner}");
+    assert!(
+        scanner.contains("legacy authentication (IMAP4)"),
+        "{scanner}"
+    );
+    // Totals by cause and policy, and what was not diagnosed.
+    assert!(text.contains("device_platform"), "{text}");
+    assert!(text.contains("CA060 - Block device code flow"), "{text}");
+    assert!(
+        text.contains("6 sign-ins failed for other reasons (not Conditional Access blocks): 50074 ×1, 50076 ×1, 50126 ×3, 53000 ×1"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour when piped");
+}
+
+#[test]
+fn table_fits_a_narrow_width_and_moves_fixes_below() {
+    let out = doctor()
+        .env("COLUMNS", "100")
+        .args(["report", &fixture("sample-tenant.json")])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 100, "a line is {widest} columns wide:\n{text}");
+    assert!(text.contains("Suggested fixes:"), "{text}");
+    assert!(
+        text.contains("  - marcus.lee@contoso.com: Check with the policy owner"),
+        "{text}"
+    );
+}
+
+#[test]
+fn colour_is_only_used_when_asked() {
+    doctor()
+        .args(["report", "--color", "always", &fixture("graph-beta.jsonl")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\x1b["));
+    doctor()
+        .env("NO_COLOR", "1")
+        .args(["report", &fixture("graph-beta.jsonl")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn no_blocks_is_a_clear_message_and_success() {
+    doctor()
+        .arg("report")
+        .write_stdin("[]")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "No sign-ins blocked by Conditional Access (AADSTS53003) in 0 records from <stdin>.",
+        ))
+        .stdout(predicate::str::contains("no sign-in records were read"));
+}
+
+// ---- JSON: the contract ----------------------------------------------------------
+
+#[test]
+fn json_report_follows_the_design_contract() {
+    let doc = report_json(&["sample-tenant.json"]);
+    let keys: Vec<&str> = doc
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(
+        keys,
+        ["schema_version", "summary", "warnings", "users", "failures"]
+    );
+    assert_eq!(doc["schema_version"], 1);
+    let s = &doc["summary"];
+    assert_eq!(s["records"], 32);
+    assert_eq!(s["blocked"], 16);
+    assert_eq!(s["users"], 7);
+    assert_eq!(
+        s["by_cause"],
+        serde_json::json!({"location": 4, "client_app": 3, "policy_scope": 3,
+                           "auth_flow": 2, "device_state": 2, "device_platform": 1, "risk": 1})
+    );
+    assert_eq!(s["other_failures"]["50126"], 3);
+
+    // users: by blocked count, then name.
+    let users = doc["users"].as_array().unwrap();
+    let order: Vec<(&str, u64)> = users
+        .iter()
+        .map(|u| (u["user"].as_str().unwrap(), u["blocked"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("zoe.angstrom@contoso.com", 4),
+            ("marcus.lee@contoso.com", 3),
+            ("scan2mail@contoso.com", 3),
+            ("jose.munoz@contoso.com", 2),
+            ("lukasz.wrobel@contoso.com", 2),
+            ("ana.lima@fabrikam.com", 1),
+            ("taro.yamada@contoso.com", 1),
+        ]
+    );
+    let zoe = &users[0];
+    assert_eq!(zoe["causes"], serde_json::json!({"location": 4}));
+    assert_eq!(
+        strings(&zoe["policies"]),
+        ["CA010 - Block access outside allowed countries"]
+    );
+    for key in ["apps", "first_seen", "last_seen", "fix"] {
+        assert!(!zoe[key].is_null(), "users[].{key} missing");
+    }
+
+    // failures: every contract field, times in RFC 3339 UTC, ordered by time.
+    let failures = doc["failures"].as_array().unwrap();
+    let fields = [
+        "request_id",
+        "correlation_id",
+        "time",
+        "user",
+        "app",
+        "resource",
+        "ip",
+        "country",
+        "cause",
+        "causes",
+        "confidence",
+        "detail",
+        "policies",
+        "evidence",
+        "fix",
+    ];
+    for f in failures {
+        let keys: Vec<&str> = f.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        assert_eq!(keys, fields);
+        let t = f["time"].as_str().unwrap();
+        assert!(t.ends_with('Z') && t.len() == 20, "{t}");
+        assert!(f["fix"]["user"].as_str().unwrap().len() > 20);
+        assert!(f["fix"]["admin"].as_str().unwrap().len() > 20);
+        assert!(!strings(&f["evidence"]).is_empty());
+    }
+    let times: Vec<&str> = failures
+        .iter()
+        .map(|f| f["time"].as_str().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+
+    let loc = failure(&doc, "11cda2d1-deae-4797-931b-89c0a6767200");
+    assert_eq!(loc["cause"], "location");
+    assert_eq!(loc["confidence"], "high");
+    assert_eq!(
+        loc["policies"][0]["name"],
+        "CA010 - Block access outside allowed countries"
+    );
+    let evidence = strings(&loc["evidence"]);
+    assert!(
+        evidence[0].contains("matched conditions: application, users, location"),
+        "{evidence:?}"
+    );
+}
+
+/// Every cause in one beta export (fixtures/README.md): cause, all causes, confidence,
+/// and the blocking policy.
+#[test]
+fn every_cause_is_diagnosed_from_beta_condition_data() {
+    let doc = report_json(&["graph-beta-every-cause.json"]);
+    let cases: &[(&str, &[&str], &str, Option<&str>)] = &[
+        (
+            "d4fba17c-e8e3-4c10-af8e-c1bf7bb64d00",
+            &["location"],
+            "high",
+            Some("CA030 - Block access from untrusted IP"),
+        ),
+        (
+            "981e393d-9699-4841-8d64-a7da9d057500",
+            &["device_state"],
+            "high",
+            Some("CA020 - Block unmanaged devices for Exchange"),
+        ),
+        (
+            "f406a7ee-5c61-4965-b687-5ef7aa9fb000",
+            &["device_platform"],
+            "high",
+            Some("CA040 - Block unsupported platforms"),
+        ),
+        (
+            "df295626-4bc3-44f7-a6ef-e36cfbff4800",
+            &["client_app"],
+            "high",
+            Some("CA004 - Block legacy authentication"),
+        ),
+        (
+            "525b8d34-36ee-43eb-bdb8-894422e45400",
+            &["risk"],
+            "high",
+            Some("CA050 - Block high sign-in risk"),
+        ),
+        (
+            "ab8c8dcf-353b-42d6-b040-c4f6e4831b00",
+            &["auth_flow"],
+            "high",
+            Some("CA060 - Block device code flow"),
+        ),
+        (
+            "7c93fb86-abdc-42db-82ee-a07760e39a00",
+            &["policy_scope"],
+            "high",
+            Some("CA001 - Block access to Azure management for contractors"),
+        ),
+        (
+            "316ab30b-5f9f-4a21-9ed3-bd4a4bc5b200",
+            &["unknown"],
+            "low",
+            None,
+        ),
+        (
+            "2d2533d5-9138-4abc-8733-d0d710569e00",
+            &["device_state", "device_platform"],
+            "high",
+            Some("CA021 - Block unmanaged iOS for Exchange"),
+        ),
+    ];
+    assert_eq!(doc["summary"]["blocked"], cases.len());
+    for (id, causes, confidence, policy) in cases {
+        let f = failure(&doc, id);
+        assert_eq!(f["cause"], causes[0], "{id}");
+        assert_eq!(strings(&f["causes"]), *causes, "{id}");
+        assert_eq!(f["confidence"], *confidence, "{id}");
+        match policy {
+            Some(p) => assert_eq!(f["policies"][0]["name"], *p, "{id}"),
+            None => assert_eq!(f["policies"], serde_json::json!([]), "{id}"),
+        }
+    }
+    // Honest about what is missing.
+    let unknown = failure(&doc, "316ab30b-5f9f-4a21-9ed3-bd4a4bc5b200");
+    assert!(
+        unknown["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no policy details"),
+        "{unknown}"
+    );
+    assert!(
+        doc["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("1 blocked sign-in carries no Conditional Access policy details")
+    );
+}
+
+#[test]
+fn v1_pages_without_condition_data_are_inferred_never_high() {
+    let doc = report_json(&["graph-v1-page-1.json", "graph-v1-page-2.json"]);
+    assert_eq!(doc["summary"]["records"], 9);
+    assert_eq!(doc["summary"]["blocked"], 5);
+    assert_eq!(doc["summary"]["users"], 5);
+    let cases = [
+        ("9d864255-4854-43d4-aeb9-fa95f896c300", "location", "medium"),
+        (
+            "5f5d32fa-acf8-445a-9c66-2f9a5bc71900",
+            "client_app",
+            "medium",
+        ),
+        ("d0a25509-53e2-41a7-8a9f-9a4e9d709d00", "unknown", "low"),
+        ("e71e24b8-d7d6-4e17-afdc-1d68cd515400", "client_app", "low"),
+        (
+            "ae50c824-9a48-4863-802d-b532f1010500",
+            "device_state",
+            "medium",
+        ),
+    ];
+    for (id, cause, confidence) in cases {
+        let f = failure(&doc, id);
+        assert_eq!(
+            (f["cause"].as_str(), f["confidence"].as_str()),
+            (Some(cause), Some(confidence)),
+            "{id}"
+        );
+        if cause != "unknown" {
+            assert!(f["detail"].as_str().unwrap().contains("inferred"), "{f}");
+        }
+    }
+    let warnings = strings(&doc["warnings"]).join("\n");
+    assert!(warnings.contains("Graph v1.0 shape"), "{warnings}");
+    let finance = failure(&doc, "d0a25509-53e2-41a7-8a9f-9a4e9d709d00");
+    assert!(
+        finance["detail"]
+            .as_str()
+            .unwrap()
+            .contains("does not record which condition matched"),
+        "{finance}"
+    );
+}
+
+// ---- input shapes ----------------------------------------------------------------
+
+#[test]
+fn json_lines_single_object_and_concatenated_arrays_are_read() {
+    let doc = report_json(&["graph-beta.jsonl"]);
+    assert_eq!(
+        (
+            doc["summary"]["records"].as_u64(),
+            doc["summary"]["blocked"].as_u64()
+        ),
+        (Some(4), Some(2))
+    );
+    let doc = report_json(&["single-signin.json"]);
+    assert_eq!(doc["summary"]["blocked"], 1);
+    assert_eq!(
+        strings(&doc["failures"][0]["causes"]),
+        ["device_state", "device_platform"]
+    );
+    // Two arrays back to back, one blocked sign-in in both: counted once, and said so.
+    let doc = report_json(&["extractor-suite-concatenated.json"]);
+    assert_eq!(doc["summary"]["records"], 6);
+    assert_eq!(doc["summary"]["blocked"], 3);
+    assert_eq!(doc["summary"]["users"], 2);
+    assert_eq!(doc["summary"]["duplicates"], 1);
+    assert!(
+        doc["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("counted once")
+    );
+}
+
+#[test]
+fn the_same_file_twice_counts_each_sign_in_once() {
+    let doc = report_json(&["graph-beta.jsonl", "graph-beta.jsonl"]);
+    assert_eq!(doc["summary"]["records"], 8);
+    assert_eq!(doc["summary"]["blocked"], 2);
+    assert_eq!(doc["summary"]["duplicates"], 2);
+}
+
+#[test]
+fn standard_input_with_bom_and_crlf_reads_like_the_file() {
+    let plain = std::fs::read_to_string(fixture("graph-v1-page-1.json")).unwrap();
+    let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
+    for args in [
+        vec!["report", "-f", "json"],
+        vec!["report", "-f", "json", "-"],
+    ] {
+        let out = doctor()
+            .args(&args)
+            .write_stdin(windows.clone())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let doc: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc["summary"]["records"], 5, "{args:?}");
+        assert_eq!(doc["summary"]["blocked"], 4, "{args:?}");
+    }
+}
+
+#[test]
+fn ndjson_prints_one_failure_object_per_line() {
+    let out = doctor()
+        .args([
+            "report",
+            "--format",
+            "ndjson",
+            &fixture("sample-tenant.json"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert_eq!(lines.len(), 16);
+    assert!(
+        lines
+            .iter()
+            .all(|f| f["cause"].is_string() && f["fix"]["admin"].is_string())
+    );
+}
+
+// ---- filters ---------------------------------------------------------------------
+
+#[test]
+fn user_and_time_filters_narrow_the_report() {
+    let out = doctor()
+        .args(["report", "-f", "json", "--user", "Zoe.Angstrom@contoso.com"])
+        .arg(fixture("sample-tenant.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["summary"]["blocked"], 4);
+    assert_eq!(doc["summary"]["users"], 1);
+
+    let all = report_json(&["sample-tenant.json"]);
+    let times: Vec<&str> = all["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["time"].as_str().unwrap())
+        .collect();
+    // From the 9th block's time on: the last 8 blocks.
+    let out = doctor()
+        .args([
+            "report",
+            "-f",
+            "json",
+            "--since",
+            times[8],
+            "--until",
+            "2026-11-03",
+        ])
+        .arg(fixture("sample-tenant.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["summary"]["blocked"], 8);
+    assert!(doc["summary"]["filtered_out"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_bad_time_is_a_usage_error_with_the_accepted_forms() {
+    doctor()
+        .args([
+            "report",
+            "--since",
+            "last tuesday",
+            &fixture("graph-beta.jsonl"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--since"))
+        .stderr(predicate::str::contains("24h"));
+}
+
+// ---- errors: file, record, line, what to do --------------------------------------
+
+#[test]
+fn a_truncated_export_names_the_record_and_says_what_to_do() {
+    doctor()
+        .args(["report", &fixture("broken/truncated.json")])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "broken/truncated.json: record 3 (line 551): the file ends on line 562",
+        ))
+        .stderr(predicate::str::contains("export or copy it again"));
+}
+
+#[test]
+fn a_wrong_type_names_the_field_and_line() {
+    doctor()
+        .args(["report", &fixture("broken/errorcode-not-a-number.json")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "record 2 (line 310): field status.errorCode: invalid value: string \"abc\", expected a number",
+        ));
+}
+
+#[test]
+fn a_file_that_is_not_an_export_is_refused_clearly() {
+    doctor()
+        .args(["report", &fixture("broken/not-an-export.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a sign-in log export"))
+        .stderr(predicate::str::contains("Download > JSON"));
+}
+
+#[test]
+fn missing_files_and_directories_are_errors_with_a_next_step() {
+    doctor()
+        .args(["report", "no-such-export.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: no-such-export.json: cannot open: No such file or directory; check the path",
+        ));
+    doctor()
+        .args(["report", &fixture("broken")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory"));
+}
+
+#[test]
+fn other_export_shapes_are_named_in_the_error() {
+    let diag = r#"{"time":"2025-03-14T11:40:12Z","operationName":"Sign-in activity","category":"SignInLogs","resultType":"53003","Level":4,"location":"BR","properties":{"id":"x","status":{"errorCode":53003}}}"#;
+    doctor()
+        .arg("report")
+        .write_stdin(diag)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("diagnostic-settings record"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_has_examples() {
+    doctor()
+        .args(["report", "--format", "xml"])
+        .assert()
+        .code(2);
+    doctor()
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("--since"))
+        .stdout(predicate::str::contains("Exit codes"));
+    doctor()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("signin-doctor "));
+}
+
+// ---- output safety and pipes -----------------------------------------------------
+
+#[test]
+fn log_text_cannot_drive_the_terminal() {
+    let hostile = r#"[{"id":"r1","createdDateTime":"2026-11-02T08:00:00Z","userPrincipalName":"eve@contoso.com",
+        "status":{"errorCode":53003},"clientAppUsed":"Browser",
+        "appDisplayName":"App\u001b]0;pwned\u0007\u001b[2J","location":{"countryOrRegion":"BR"},
+        "appliedConditionalAccessPolicies":[{"id":"p","displayName":"CA\u009b31m evil \u202egnp.exe",
+          "enforcedGrantControls":["Block"],"result":"failure","conditionsSatisfied":"application,users,location"}]}]"#;
+    let out = doctor()
+        .arg("report")
+        .write_stdin(hostile)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains('\x1b'), "{text:?}");
+    assert!(!text.contains('\u{9b}'), "{text:?}");
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+    assert!(
+        text.contains("\\u{1b}[2J"),
+        "escapes are shown, not hidden: {text}"
+    );
+}
+
+#[test]
+fn a_reader_that_closes_early_is_not_an_error() {
+    // Enough blocked sign-ins that output is still being written when `head` leaves.
+    let mut input = String::new();
+    for i in 0..5000 {
+        input.push_str(&format!(
+            "{{\"id\":\"{i:08}\",\"createdDateTime\":\"2026-11-02T08:00:00Z\",\"userPrincipalName\":\"u{i}@contoso.com\",\"status\":{{\"errorCode\":53003}},\"appliedConditionalAccessPolicies\":[{{\"displayName\":\"CA004 - Block legacy authentication\",\"enforcedGrantControls\":[\"Block\"],\"result\":\"failure\",\"conditionsSatisfied\":\"application,users,clientType\"}}],\"clientAppUsed\":\"IMAP4\"}}\n"
+        ));
+    }
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_signin-doctor"))
+        .args(["report", "--format", "ndjson"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // The tool may stop reading once its output is gone; that is fine here.
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"cause\":\"client_app\""), "{first}");
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
