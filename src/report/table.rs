@@ -41,7 +41,7 @@ pub(crate) fn write(
         write_users(out, r, style)?;
 
         writeln!(out)?;
-        let mut t = new_table(style);
+        let mut t = new_table(style, false);
         t.set_header(header(&["Cause", "Sign-ins", "Users", "Meaning"], style));
         for (c, n, users) in &r.by_cause {
             t.add_row(vec![
@@ -54,7 +54,7 @@ pub(crate) fn write(
         writeln!(out, "{t}")?;
 
         writeln!(out)?;
-        let mut t = new_table(style);
+        let mut t = new_table(style, false);
         t.set_header(header(&["Blocking policy", "Sign-ins", "Users"], style));
         for (p, n, users) in &r.by_policy {
             t.add_row(vec![
@@ -116,57 +116,54 @@ const PLAIN: TableStyle =
 
 /// Below this many columns the fixes go under the table rather than in a cramped column.
 const FIX_COLUMN_MIN_WIDTH: u16 = 150;
+/// Below this many columns the apps are left out of the table (they are in the JSON).
+const APPS_COLUMN_MIN_WIDTH: u16 = 120;
 
 fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
     let wrapping = style.width.is_some();
     let fix_column = style.width.is_none_or(|w| w >= FIX_COLUMN_MIN_WIDTH);
-    let mut t = new_table(style);
-    let mut names = vec![
-        "User",
-        "Blocked",
-        "Causes",
-        "Policies",
-        "Apps",
-        "Last seen (UTC)",
-    ];
+    let apps_column = style.width.is_none_or(|w| w >= APPS_COLUMN_MIN_WIDTH);
+    // Multi-line cells need rules between rows; one-line rows do not.
+    let mut t = new_table(style, wrapping);
+    let sep = if wrapping { "\n" } else { ", " };
+    let (seen_header, seen_format) = if wrapping {
+        ("Last seen\n(UTC)", "%Y-%m-%d\n%H:%M")
+    } else {
+        ("Last seen (UTC)", "%Y-%m-%d %H:%M")
+    };
+    let mut names = vec!["User", "Blocked", "Causes", "Policies"];
+    if apps_column {
+        names.push("Apps");
+    }
+    names.push(seen_header);
     if fix_column {
         names.push("Suggested fix");
     }
     t.set_header(header(&names, style));
-    let sep = if wrapping { "\n" } else { ", " };
     for u in &r.users {
         let causes: Vec<String> = u.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        let seen = u.last_seen.map_or_else(
-            || "-".to_string(),
-            |t| {
-                t.format(if wrapping {
-                    "%Y-%m-%d\n%H:%M"
-                } else {
-                    "%Y-%m-%d %H:%M"
-                })
-                .to_string()
-            },
-        );
+        let first_cause = u.causes.first().map(|c| c.0);
         let mut row = vec![
             Cell::new(sanitize(&u.user, false)),
             Cell::new(u.blocked).set_alignment(CellAlignment::Right),
-            colored(
-                Cell::new(causes.join(sep)),
-                u.causes.first().map(|c| c.0),
-                style,
-            ),
+            colored(Cell::new(causes.join(sep)), first_cause, style),
             Cell::new(limited(&u.policies, sep)),
-            Cell::new(limited(&u.apps, sep)),
-            Cell::new(seen),
         ];
+        if apps_column {
+            row.push(Cell::new(limited(&u.apps, sep)));
+        }
+        row.push(Cell::new(u.last_seen.map_or_else(
+            || "-".to_string(),
+            |t| t.format(seen_format).to_string(),
+        )));
         if fix_column {
             row.push(Cell::new(sanitize(&u.fix, false)));
         }
         t.add_row(row);
     }
-    // Names, counts and times never wrap; policies, apps and the fix share the rest.
+    // Names, counts and causes never wrap; the other columns share what is left.
     if wrapping {
-        for i in [0, 1, 2, 5] {
+        for i in [0, 1, 2] {
             if let Some(c) = t.column_mut(i) {
                 c.set_constraint(ColumnConstraint::ContentWidth);
             }
@@ -224,15 +221,20 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn new_table(style: Style) -> Table {
+/// A table for `style`; `row_rules` draws a line between rows (for multi-line cells).
+fn new_table(style: Style, row_rules: bool) -> Table {
     let mut t = Table::new();
     match style.width {
         Some(width) => {
-            t.load_style(if style.unicode {
+            let mut look = if style.unicode {
                 presets::UTF8_HORIZONTAL_ONLY
             } else {
                 presets::ASCII_HORIZONTAL_ONLY
-            });
+            };
+            if !row_rules {
+                look = look.row_separator(comfy_table::LineStyle::none());
+            }
+            t.load_style(look);
             t.set_content_arrangement(ContentArrangement::Dynamic);
             t.set_width(width);
         }
