@@ -35,9 +35,9 @@ options:
 With both --records and --size, generation stops at whichever limit comes first.
 At the end one line of key=value totals goes to standard error: records, bytes, blocked
 (errorCode 53003), blocked_users (distinct UPNs), blocked_without_policies (blocks whose
-appliedConditionalAccessPolicies is empty), would_block (records with a report-only Block
-policy that failed) and one count per cause (location, device_state, device_platform,
-client_app, risk, auth_flow, policy_scope).
+appliedConditionalAccessPolicies is empty), would_block (sign-ins not blocked but with a
+failed report-only Block policy) and one count per cause (location, device_state,
+device_platform, client_app, risk, auth_flow, policy_scope).
 
 examples:
   cargo run --release --example gen -- --size 1G --shape graph-page > pages.json
@@ -2381,10 +2381,11 @@ impl Stats {
                 self.without_policies += 1;
             }
         }
-        if r.policies
-            .iter()
-            .any(|a| a.result == "reportOnlyFailure" && POLICIES[a.policy].grant.contains(&"Block"))
-        {
+        // Only sign-ins that went through count: a real block outranks a report-only one.
+        let report_only_block = r.policies.iter().any(|a| {
+            a.result == "reportOnlyFailure" && POLICIES[a.policy].grant.contains(&"Block")
+        });
+        if report_only_block && !r.is_block() {
             self.would_block += 1;
         }
     }
