@@ -44,7 +44,7 @@ fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let filter = filter(&args.filter)?;
     let inputs = inputs(&args.inputs)?;
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
-    let mut tally = Tally::new(filter);
+    let mut tally = Tally::new(filter, args.format == Format::Json);
     load::read_inputs(&inputs, |record| {
         if let Added::NewBlock(d) = tally.add(&record)
             && args.format == Format::Ndjson

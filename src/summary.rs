@@ -2,7 +2,7 @@
 //! request id), and turns them into per-user, per-cause and per-policy totals in a
 //! deterministic order. Keeps no raw records.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -42,10 +42,14 @@ impl Filter {
     }
 }
 
-/// Counters fed one record at a time.
+/// Counters fed one record at a time. Blocked sign-ins are folded into per-user, per-cause
+/// and per-policy totals as they arrive; their full diagnoses are kept only when the
+/// output lists them (`keep_failures`), so a table over any export needs memory in
+/// proportion to its users and policies, not its blocks.
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
     filter: Filter,
+    keep_failures: bool,
     records: u64,
     filtered_out: u64,
     succeeded: u64,
@@ -54,9 +58,32 @@ pub(crate) struct Tally {
     unreadable_time: u64,
     would_block: u64,
     duplicates: u64,
+    blocked: u64,
+    no_policy_details: u64,
+    no_condition_data: u64,
     failures: Vec<Diagnosis>,
-    /// Request id (lower-cased) → index in `failures`.
-    seen: HashMap<String, usize>,
+    /// Hashes of the request ids of blocked sign-ins already counted.
+    seen: HashSet<u64>,
+    users: Vec<UserTotals>,
+    user_index: HashMap<String, usize>,
+    by_cause: BTreeMap<Cause, (u64, BTreeSet<usize>)>,
+    by_policy: HashMap<String, (u64, BTreeSet<usize>)>,
+    /// The latest diagnosis when they are not kept, lent to the caller by `add`.
+    last: Option<Diagnosis>,
+}
+
+/// One user's running totals.
+#[derive(Debug)]
+struct UserTotals {
+    user: String,
+    blocked: u64,
+    causes: BTreeMap<Cause, u64>,
+    policies: BTreeSet<String>,
+    apps: BTreeSet<String>,
+    first_seen: Option<DateTime<Utc>>,
+    last_seen: Option<DateTime<Utc>>,
+    /// Per kind of fix: how often, and its summary rendered from the latest such block.
+    fixes: BTreeMap<FixKey, (u64, Option<DateTime<Utc>>, String)>,
 }
 
 /// What `Tally::add` did with a record.
@@ -68,13 +95,17 @@ pub(crate) enum Added<'t> {
 }
 
 impl Tally {
-    pub(crate) fn new(filter: Filter) -> Tally {
+    /// `keep_failures`: keep every diagnosis for `Report::failures` (JSON needs them).
+    pub(crate) fn new(filter: Filter, keep_failures: bool) -> Tally {
         Tally {
             filter,
+            keep_failures,
             ..Tally::default()
         }
     }
 
+    /// Counts one record; for a blocked sign-in seen for the first time, hands back its
+    /// diagnosis (to stream it) until the next call.
     pub(crate) fn add(&mut self, s: &SignIn<'_>) -> Added<'_> {
         self.records += 1;
         if s.created.is_none() {
@@ -96,19 +127,71 @@ impl Tally {
             }
             return Added::Other;
         };
-        if let Some(id) = d.request_id.as_deref().map(str::to_ascii_lowercase) {
-            if let Some(&i) = self.seen.get(&id) {
-                self.duplicates += 1;
-                // Keep the copy that says more (say, one carrying the policy details).
-                if d.confidence > self.failures[i].confidence {
-                    self.failures[i] = d;
-                }
-                return Added::Other;
-            }
-            self.seen.insert(id, self.failures.len());
+        // Overlapping exports repeat records: the first copy counts.
+        if let Some(id) = d.request_id.as_deref()
+            && !self.seen.insert(id_hash(id))
+        {
+            self.duplicates += 1;
+            return Added::Other;
         }
-        self.failures.push(d);
-        Added::NewBlock(self.failures.last().expect("just pushed"))
+        self.count(&d);
+        if self.keep_failures {
+            self.failures.push(d);
+            return Added::NewBlock(self.failures.last().expect("just pushed"));
+        }
+        self.last = Some(d);
+        Added::NewBlock(self.last.as_ref().expect("just set"))
+    }
+
+    fn count(&mut self, d: &Diagnosis) {
+        self.blocked += 1;
+        self.no_policy_details += u64::from(d.no_policy_details);
+        self.no_condition_data += u64::from(d.no_condition_data && !d.no_policy_details);
+        let next = self.users.len();
+        let u = *self.user_index.entry(d.user.clone()).or_insert(next);
+        if u == next {
+            self.users.push(UserTotals {
+                user: d.user.clone(),
+                blocked: 0,
+                causes: BTreeMap::new(),
+                policies: BTreeSet::new(),
+                apps: BTreeSet::new(),
+                first_seen: None,
+                last_seen: None,
+                fixes: BTreeMap::new(),
+            });
+        }
+        let row = &mut self.users[u];
+        row.blocked += 1;
+        *row.causes.entry(d.cause).or_default() += 1;
+        row.policies
+            .extend(d.policies.iter().map(|p| p.name.clone()));
+        row.apps
+            .extend(d.app.clone().or_else(|| d.resource.clone()));
+        if let Some(t) = d.time {
+            row.first_seen = Some(row.first_seen.map_or(t, |f| f.min(t)));
+            row.last_seen = Some(row.last_seen.map_or(t, |l| l.max(t)));
+        }
+        let fix = row.fixes.entry(d.fix).or_insert((0, None, String::new()));
+        fix.0 += 1;
+        if fix.2.is_empty() || d.time >= fix.1 {
+            fix.1 = d.time;
+            fix.2 = fixes::render(d).summary;
+        }
+
+        let e = self.by_cause.entry(d.cause).or_default();
+        e.0 += 1;
+        e.1.insert(u);
+        if d.policies.is_empty() {
+            let e = self.by_policy.entry(NO_POLICY.to_string()).or_default();
+            e.0 += 1;
+            e.1.insert(u);
+        }
+        for p in &d.policies {
+            let e = self.by_policy.entry(p.name.clone()).or_default();
+            e.0 += 1;
+            e.1.insert(u);
+        }
     }
 
     pub(crate) fn finish(mut self) -> Report {
@@ -119,37 +202,25 @@ impl Tally {
                 &b.request_id,
             ))
         });
-        let users = user_rows(&self.failures);
-        let mut by_cause: BTreeMap<Cause, (u64, BTreeSet<&str>)> = BTreeMap::new();
-        let mut by_policy: BTreeMap<&str, (u64, BTreeSet<&str>)> = BTreeMap::new();
-        for d in &self.failures {
-            let e = by_cause.entry(d.cause).or_default();
-            e.0 += 1;
-            e.1.insert(&d.user);
-            if d.policies.is_empty() {
-                let e = by_policy.entry("(no policy in the export)").or_default();
-                e.0 += 1;
-                e.1.insert(&d.user);
-            }
-            for p in &d.policies {
-                let e = by_policy.entry(&p.name).or_default();
-                e.0 += 1;
-                e.1.insert(&d.user);
-            }
-        }
+        let mut users: Vec<UserRow> = std::mem::take(&mut self.users)
+            .into_iter()
+            .map(UserTotals::into_row)
+            .collect();
+        users.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.user.cmp(&b.user)));
         let by_cause = sort_totals(
-            by_cause
+            std::mem::take(&mut self.by_cause)
                 .into_iter()
                 .map(|(c, (n, u))| (c, n, u.len() as u64)),
         );
         let by_policy = sort_totals(
-            by_policy
+            std::mem::take(&mut self.by_policy)
                 .into_iter()
-                .map(|(p, (n, u))| (p.to_string(), n, u.len() as u64)),
+                .map(|(p, (n, u))| (p, n, u.len() as u64)),
         );
         let warnings = self.warnings();
         Report {
             records: self.records,
+            blocked: self.blocked,
             filtered_out: self.filtered_out,
             succeeded: self.succeeded,
             other_failures: self.other_failures,
@@ -175,7 +246,7 @@ impl Tally {
                     .to_string(),
             );
         }
-        let no_policy = self.failures.iter().filter(|d| d.no_policy_details).count();
+        let no_policy = self.no_policy_details as usize;
         if no_policy > 0 {
             out.push(format!(
                 "{no_policy} blocked sign-in{} carr{} no Conditional Access policy details (an \
@@ -185,11 +256,7 @@ impl Tally {
                 if no_policy == 1 { "ies" } else { "y" }
             ));
         }
-        let no_conditions = self
-            .failures
-            .iter()
-            .filter(|d| d.no_condition_data && !d.no_policy_details)
-            .count();
+        let no_conditions = self.no_condition_data as usize;
         if no_conditions > 0 {
             out.push(format!(
                 "{no_conditions} blocked sign-in{} name{} the policy but not the conditions it \
@@ -232,6 +299,8 @@ impl Tally {
 #[derive(Debug)]
 pub(crate) struct Report {
     pub records: u64,
+    /// Distinct blocked sign-ins.
+    pub blocked: u64,
     pub filtered_out: u64,
     pub succeeded: u64,
     pub other_failures: BTreeMap<i64, u64>,
@@ -243,15 +312,9 @@ pub(crate) struct Report {
     pub by_cause: Vec<(Cause, u64, u64)>,
     /// (policy, blocked sign-ins, users), most sign-ins first.
     pub by_policy: Vec<(String, u64, u64)>,
-    /// By time, then request id.
+    /// By time, then request id; empty unless the tally kept them.
     pub failures: Vec<Diagnosis>,
     pub warnings: Vec<String>,
-}
-
-impl Report {
-    pub(crate) fn blocked(&self) -> u64 {
-        self.failures.len() as u64
-    }
 }
 
 /// One user's blocks.
@@ -269,52 +332,171 @@ pub(crate) struct UserRow {
     pub fix: String,
 }
 
-fn user_rows(failures: &[Diagnosis]) -> Vec<UserRow> {
-    let mut by_user: BTreeMap<&str, Vec<&Diagnosis>> = BTreeMap::new();
-    for d in failures {
-        by_user.entry(&d.user).or_default().push(d);
+impl UserTotals {
+    fn into_row(self) -> UserRow {
+        let mut causes: Vec<(Cause, u64)> = self.causes.into_iter().collect();
+        causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        // The most frequent kind of fix; ties go to the first in catalogue order.
+        let fix = self
+            .fixes
+            .into_iter()
+            .max_by_key(|(key, (n, _, _))| (*n, std::cmp::Reverse(*key)))
+            .map(|(_, (_, _, summary))| summary)
+            .unwrap_or_default();
+        UserRow {
+            user: self.user,
+            blocked: self.blocked,
+            causes,
+            policies: self.policies.into_iter().collect(),
+            apps: self.apps.into_iter().collect(),
+            first_seen: self.first_seen,
+            last_seen: self.last_seen,
+            fix,
+        }
     }
-    let mut rows: Vec<UserRow> = by_user
-        .into_iter()
-        .map(|(user, list)| {
-            let mut causes: BTreeMap<Cause, u64> = BTreeMap::new();
-            let mut fixes_seen: BTreeMap<FixKey, (u64, &Diagnosis)> = BTreeMap::new();
-            let mut policies = BTreeSet::new();
-            let mut apps = BTreeSet::new();
-            for d in &list {
-                *causes.entry(d.cause).or_default() += 1;
-                // The latest diagnosis of each kind fills in the fix's details.
-                let e = fixes_seen.entry(d.fix).or_insert((0, d));
-                e.0 += 1;
-                e.1 = d;
-                policies.extend(d.policies.iter().map(|p| p.name.clone()));
-                apps.extend(d.app.clone().or_else(|| d.resource.clone()));
-            }
-            let mut causes: Vec<(Cause, u64)> = causes.into_iter().collect();
-            causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
-            let fix = fixes_seen
-                .values()
-                .max_by_key(|(n, d)| (*n, std::cmp::Reverse(d.fix)))
-                .map(|(_, d)| fixes::render(d).summary)
-                .unwrap_or_default();
-            UserRow {
-                user: user.to_string(),
-                blocked: list.len() as u64,
-                causes,
-                policies: policies.into_iter().collect(),
-                apps: apps.into_iter().collect(),
-                first_seen: list.iter().filter_map(|d| d.time).min(),
-                last_seen: list.iter().filter_map(|d| d.time).max(),
-                fix,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.user.cmp(&b.user)));
-    rows
+}
+
+/// The policy column's entry for blocks whose export named no policy.
+const NO_POLICY: &str = "(no policy in the export)";
+
+/// A request id's hash: 8 bytes per blocked sign-in instead of the id itself.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.trim().to_ascii_lowercase().hash(&mut h);
+    h.finish()
 }
 
 fn sort_totals<K: Ord>(items: impl Iterator<Item = (K, u64, u64)>) -> Vec<(K, u64, u64)> {
     let mut v: Vec<_> = items.collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AppliedPolicy, Conditions};
+
+    fn blocked(id: &str, user: &str, time: &str, conds: &str) -> SignIn<'static> {
+        SignIn {
+            id: Some(id.to_string().into()),
+            user_principal_name: Some(user.to_string().into()),
+            created: crate::model::parse_time(time),
+            error_code: Some(53003),
+            country: Some("BR".into()),
+            policies: Some(vec![AppliedPolicy {
+                display_name: Some("CA030 - Block untrusted IP".into()),
+                result: Some("failure".into()),
+                grant_controls: vec!["Block".into()],
+                conditions_satisfied: Some(Conditions::from_names(conds)),
+                ..AppliedPolicy::default()
+            }]),
+            ..SignIn::default()
+        }
+    }
+
+    fn tally(records: &[SignIn<'static>], filter: Filter, keep: bool) -> Report {
+        let mut t = Tally::new(filter, keep);
+        for r in records {
+            t.add(r);
+        }
+        t.finish()
+    }
+
+    fn sample() -> Vec<SignIn<'static>> {
+        vec![
+            blocked(
+                "B",
+                "dana@contoso.com",
+                "2026-11-02T10:00:00Z",
+                "application,users,location",
+            ),
+            blocked(
+                "A",
+                "dana@contoso.com",
+                "2026-11-02T09:00:00Z",
+                "application,users,location",
+            ),
+            blocked(
+                "C",
+                "lee@contoso.com",
+                "2026-11-02T09:30:00Z",
+                "application,users,clientType",
+            ),
+            // The same sign-in again, from an overlapping export (id case differs).
+            blocked(
+                "b",
+                "dana@contoso.com",
+                "2026-11-02T10:00:00Z",
+                "application,users",
+            ),
+            SignIn {
+                error_code: Some(50126),
+                user_principal_name: Some("lee@contoso.com".into()),
+                ..SignIn::default()
+            },
+            SignIn {
+                error_code: Some(0),
+                ..SignIn::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn users_causes_and_policies_are_totalled_once_per_sign_in() {
+        let r = tally(&sample(), Filter::default(), true);
+        assert_eq!((r.records, r.blocked, r.duplicates), (6, 3, 1));
+        assert_eq!((r.succeeded, r.other_failures[&50126]), (1, 1));
+        assert_eq!(r.users[0].user, "dana@contoso.com");
+        assert_eq!(r.users[0].blocked, 2);
+        assert_eq!(r.users[0].causes, [(Cause::Location, 2)]);
+        assert_eq!(
+            r.users[0].first_seen,
+            crate::model::parse_time("2026-11-02T09:00:00Z")
+        );
+        assert_eq!(
+            r.by_cause,
+            [(Cause::Location, 2, 1), (Cause::ClientApp, 1, 1)]
+        );
+        assert_eq!(
+            r.by_policy,
+            [("CA030 - Block untrusted IP".to_string(), 3, 2)]
+        );
+        // Failures in time order, whatever order the export had.
+        let ids: Vec<&str> = r
+            .failures
+            .iter()
+            .map(|d| d.request_id.as_deref().unwrap())
+            .collect();
+        assert_eq!(ids, ["A", "C", "B"]);
+        assert!(r.warnings.iter().any(|w| w.contains("1 duplicate record")));
+    }
+
+    #[test]
+    fn totals_do_not_depend_on_keeping_the_failures() {
+        let kept = tally(&sample(), Filter::default(), true);
+        let dropped = tally(&sample(), Filter::default(), false);
+        assert!(dropped.failures.is_empty());
+        assert_eq!(kept.blocked, dropped.blocked);
+        assert_eq!(kept.by_cause, dropped.by_cause);
+        assert_eq!(kept.by_policy, dropped.by_policy);
+        assert_eq!(kept.warnings, dropped.warnings);
+        let fixes = |r: &Report| r.users.iter().map(|u| u.fix.clone()).collect::<Vec<_>>();
+        assert_eq!(fixes(&kept), fixes(&dropped));
+    }
+
+    #[test]
+    fn filters_leave_records_out_and_count_them() {
+        let filter = Filter {
+            since: crate::model::parse_time("2026-11-02T09:15:00Z"),
+            users: vec!["dana@contoso.com".into()],
+            ..Filter::default()
+        };
+        let r = tally(&sample(), filter, true);
+        assert_eq!(r.blocked, 1);
+        assert_eq!(r.failures[0].request_id.as_deref(), Some("B"));
+        // A, C, the 50126 and the success (no time, no user) are out; "b" is a duplicate.
+        assert_eq!(r.filtered_out, 4);
+    }
 }

@@ -91,7 +91,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
         schema_version: SCHEMA_VERSION,
         summary: Summary {
             records: r.records,
-            blocked: r.blocked(),
+            blocked: r.blocked,
             users: r.users.len() as u64,
             by_cause: &r.by_cause,
             by_policy: &r.by_policy,

@@ -21,7 +21,7 @@ pub(crate) fn write(
     sources: &str,
     style: Style,
 ) -> io::Result<()> {
-    let blocked = r.blocked();
+    let blocked = r.blocked;
     let records = plural(r.records, "record");
     if blocked == 0 {
         let line = format!(
