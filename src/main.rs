@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         // The reader went away (`… | head`): what it wanted was written.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Messages may quote log text: keep it from driving the terminal.
+            eprintln!("error: {}", report::sanitize(&format!("{e:#}"), true));
             ExitCode::from(2)
         }
     }
