@@ -73,25 +73,20 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         None => infer(&blocking, &signals),
     };
 
+    // The lead cause stays first; the others follow in order of actionability.
+    if let Some((_, rest)) = finding.causes.split_first_mut() {
+        rest.sort_by_key(|&c| rank(c));
+    }
     // Device requirements cannot be met through the device code flow (reference §12):
-    // the flow is the thing to change, whatever the policy asked for.
-    if finding.causes.contains(&Cause::DeviceState)
+    // the flow is the thing to change, whatever the policy asked for, so it leads.
+    if finding.causes.first() == Some(&Cause::DeviceState)
         && !finding.causes.contains(&Cause::AuthFlow)
         && let Some(flow) = &signals.flow
     {
-        finding.causes.push(Cause::AuthFlow);
+        finding.causes.insert(0, Cause::AuthFlow);
         finding.fix = Some(flow.fix);
         finding.signal_causes.push(Cause::AuthFlow);
     }
-    // The lead cause stays first; the others follow in order of actionability.
-    if let Some((lead, rest)) = finding.causes.split_first_mut() {
-        if rest.contains(&Cause::AuthFlow) || *lead == Cause::AuthFlow {
-            finding.causes.sort_by_key(|&c| rank(c));
-        } else {
-            rest.sort_by_key(|&c| rank(c));
-        }
-    }
-    finding.causes.dedup();
     let cause = finding.causes.first().copied().unwrap_or(Cause::Unknown);
     if finding.causes.is_empty() {
         finding.causes.push(Cause::Unknown);
@@ -320,7 +315,7 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
             (true, Support::NoData) | (false, Support::Strong) => Some(Confidence::Low),
             (true, Support::Against) => {
                 f.extra_evidence.push(format!(
-                    "the policy name suggests {cause}, but the sign-in does not show it"
+                    "the policy (its name or grant) points to {cause}, but the sign-in does not show it"
                 ));
                 f.signal_causes.push(cause);
                 None
@@ -854,7 +849,7 @@ fn detail(
     let inferred = if f.confidence == Confidence::High {
         ""
     } else if f.by_name {
-        " (inferred from the policy name and the sign-in; the export does not record the matched conditions)"
+        " (inferred from the policy's name or grant and the sign-in; the export does not record the matched conditions)"
     } else {
         " (inferred from the sign-in alone; the export does not name the matched condition)"
     };
@@ -1109,6 +1104,20 @@ pub(crate) mod tests {
             "{:?}",
             d.evidence
         );
+    }
+
+    #[test]
+    fn a_better_supported_cause_keeps_the_lead_over_a_device_code_signal() {
+        let mut s = named(
+            "CA010 - Block access outside allowed countries",
+            &["Block"],
+            None,
+        );
+        s.original_transfer_method = Some("deviceCodeFlow".into());
+        let d = classify(&s).unwrap();
+        assert_eq!(d.causes, [Cause::Location, Cause::AuthFlow]);
+        assert_eq!(d.confidence, Confidence::Medium);
+        assert_eq!(d.fix, FixKey::LocationUntrusted);
     }
 
     /// Rule 4: no condition data; the policy name and the record's signals are weighed.
