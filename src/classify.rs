@@ -424,93 +424,107 @@ fn fix_for(
     })
 }
 
-/// Causes a policy's display name points at. Admins name policies for what they do
-/// ("CA004 - Block legacy authentication"), so the name is evidence, though weak alone.
+/// Words (whole words of a policy name) and phrases (anywhere in it) that point at each
+/// cause. Admins name policies for what they do ("CA004 - Block legacy authentication").
+const NAME_HINTS: &[(Cause, &[&str], &[&str])] = &[
+    (
+        Cause::Location,
+        &[
+            "location",
+            "locations",
+            "country",
+            "countries",
+            "geo",
+            "geoblock",
+            "geofence",
+            "ip",
+            "ips",
+            "network",
+            "networks",
+            "untrusted",
+            "region",
+            "regions",
+            "travel",
+            "offsite",
+            "corpnet",
+        ],
+        &[],
+    ),
+    (
+        Cause::DeviceState,
+        &[
+            "compliant",
+            "noncompliant",
+            "compliance",
+            "managed",
+            "unmanaged",
+            "intune",
+            "mdm",
+            "byod",
+            "registered",
+            "unregistered",
+            "joined",
+            "hybrid",
+        ],
+        &["device state", "device filter"],
+    ),
+    (
+        Cause::DevicePlatform,
+        &[
+            "ios",
+            "android",
+            "macos",
+            "linux",
+            "platform",
+            "platforms",
+            "windowsphone",
+            "chromeos",
+        ],
+        &[],
+    ),
+    (
+        Cause::ClientApp,
+        &[
+            "legacy",
+            "imap",
+            "pop",
+            "pop3",
+            "smtp",
+            "activesync",
+            "eas",
+            "browser",
+            "browsers",
+        ],
+        &["basic auth", "other clients", "client app"],
+    ),
+    (Cause::Risk, &["risk", "risky", "compromised"], &[]),
+    (
+        Cause::AuthFlow,
+        &["devicecode"],
+        &[
+            "device code",
+            "code flow",
+            "authentication transfer",
+            "auth transfer",
+            "authentication flow",
+        ],
+    ),
+];
+
+/// Causes a policy's display name points at: evidence, though weak on its own.
 pub(crate) fn name_hints(name: &str) -> Vec<Cause> {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let has = |w: &str| words.contains(&w);
-    let phrase = |p: &str| lower.contains(p);
-    let mut out = Vec::new();
-    if has("location")
-        || has("locations")
-        || has("country")
-        || has("countries")
-        || has("geo")
-        || has("geoblock")
-        || has("geofence")
-        || has("ip")
-        || has("ips")
-        || has("network")
-        || has("networks")
-        || has("untrusted")
-        || has("region")
-        || has("regions")
-        || has("travel")
-        || has("offsite")
-        || has("corpnet")
-    {
-        out.push(Cause::Location);
-    }
-    if has("compliant")
-        || has("noncompliant")
-        || has("compliance")
-        || has("managed")
-        || has("unmanaged")
-        || has("intune")
-        || has("mdm")
-        || has("byod")
-        || has("registered")
-        || has("unregistered")
-        || has("joined")
-        || has("hybrid")
-        || phrase("device state")
-        || phrase("device filter")
-    {
-        out.push(Cause::DeviceState);
-    }
-    if has("ios")
-        || has("android")
-        || has("macos")
-        || has("linux")
-        || has("platform")
-        || has("platforms")
-        || has("windowsphone")
-        || has("chromeos")
-    {
-        out.push(Cause::DevicePlatform);
-    }
-    if has("legacy")
-        || has("imap")
-        || has("pop")
-        || has("pop3")
-        || has("smtp")
-        || has("activesync")
-        || has("eas")
-        || phrase("basic auth")
-        || phrase("other clients")
-        || phrase("client app")
-        || has("browser")
-        || has("browsers")
-    {
-        out.push(Cause::ClientApp);
-    }
-    if has("risk") || has("risky") || has("compromised") {
-        out.push(Cause::Risk);
-    }
-    if phrase("device code")
-        || has("devicecode")
-        || phrase("code flow")
-        || phrase("authentication transfer")
-        || phrase("auth transfer")
-        || phrase("authentication flow")
-    {
-        out.push(Cause::AuthFlow);
-    }
-    out
+    NAME_HINTS
+        .iter()
+        .filter(|(_, keys, phrases)| {
+            keys.iter().any(|k| words.contains(k)) || phrases.iter().any(|p| lower.contains(p))
+        })
+        .map(|&(cause, _, _)| cause)
+        .collect()
 }
 
 /// How well the record itself supports a cause.

@@ -7,7 +7,7 @@ const AFTER_HELP: &str = "\
 Examples:
   signin-doctor report InteractiveSignIns_2026-11-01_2026-11-02.json
   signin-doctor report page1.json page2.json --format json > blocks.json
-  Get-MgBetaAuditLogSignIn … | ConvertTo-Json -Depth 10 | signin-doctor report
+  az rest --url 'https://graph.microsoft.com/beta/auditLogs/signIns?$top=999' | signin-doctor report
   signin-doctor report export.json --since 24h --user dana@contoso.com
 
 Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);

@@ -16,6 +16,17 @@ fn doctor() -> Command {
     cmd
 }
 
+/// Runs the command, checks it succeeded, and returns its standard output.
+trait OkStdout {
+    fn ok_stdout(&mut self) -> Vec<u8>;
+}
+
+impl OkStdout for Command {
+    fn ok_stdout(&mut self) -> Vec<u8> {
+        self.assert().success().get_output().stdout.clone()
+    }
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -54,11 +65,7 @@ fn strings(v: &Value) -> Vec<&str> {
 fn table_shows_each_user_with_causes_policy_and_fix() {
     let out = doctor()
         .args(["report", &fixture("sample-tenant.json")])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let text = String::from_utf8(out).unwrap();
     assert!(
         text.starts_with(
@@ -99,11 +106,7 @@ fn table_fits_a_narrow_width_and_moves_fixes_below() {
     let out = doctor()
         .env("COLUMNS", "100")
         .args(["report", &fixture("sample-tenant.json")])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let text = String::from_utf8(out).unwrap();
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest <= 100, "a line is {widest} columns wide:\n{text}");
@@ -431,11 +434,7 @@ fn standard_input_with_bom_and_crlf_reads_like_the_file() {
         let out = doctor()
             .args(&args)
             .write_stdin(windows.clone())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+            .ok_stdout();
         let doc: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(doc["summary"]["records"], 5, "{args:?}");
         assert_eq!(doc["summary"]["blocked"], 4, "{args:?}");
@@ -451,11 +450,7 @@ fn ndjson_prints_one_failure_object_per_line() {
             "ndjson",
             &fixture("sample-tenant.json"),
         ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let lines: Vec<Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -476,11 +471,7 @@ fn user_and_time_filters_narrow_the_report() {
     let out = doctor()
         .args(["report", "-f", "json", "--user", "Zoe.Angstrom@contoso.com"])
         .arg(fixture("sample-tenant.json"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["summary"]["blocked"], 4);
     assert_eq!(doc["summary"]["users"], 1);
@@ -504,11 +495,7 @@ fn user_and_time_filters_narrow_the_report() {
             "2026-11-03",
         ])
         .arg(fixture("sample-tenant.json"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["summary"]["blocked"], 8);
     assert!(doc["summary"]["filtered_out"].as_u64().unwrap() > 0);
@@ -621,14 +608,7 @@ fn log_text_cannot_drive_the_terminal() {
         "appDisplayName":"App\u001b]0;pwned\u0007\u001b[2J","location":{"countryOrRegion":"BR"},
         "appliedConditionalAccessPolicies":[{"id":"p","displayName":"CA\u009b31m evil \u202egnp.exe",
           "enforcedGrantControls":["Block"],"result":"failure","conditionsSatisfied":"application,users,location"}]}]"#;
-    let out = doctor()
-        .arg("report")
-        .write_stdin(hostile)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = doctor().arg("report").write_stdin(hostile).ok_stdout();
     let text = String::from_utf8(out).unwrap();
     assert!(!text.contains('\x1b'), "{text:?}");
     assert!(!text.contains('\u{9b}'), "{text:?}");
