@@ -32,14 +32,44 @@ pub(crate) enum Command {
     /// blocking policies and fixes, with totals (or JSON / NDJSON for scripts).
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
+
+    /// Say what each input is: the export shape found, how many records it holds, and
+    /// which of the fields a diagnosis uses it carries. A first step when a report looks
+    /// wrong.
+    #[command(after_help = DETECT_HELP)]
+    Detect(DetectArgs),
+}
+
+const DETECT_HELP: &str = "\
+Examples:
+  signin-doctor detect InteractiveSignIns_2026-11-01_2026-11-02.csv
+  signin-doctor detect insights-logs-signinlogs/     # a storage-account dump, recursively";
+
+#[derive(Debug, Args)]
+pub(crate) struct DetectArgs {
+    /// Exports or directories to look at; `-` or no FILE reads standard input.
+    #[arg(value_name = "FILE|DIR")]
+    pub inputs: Vec<String>,
+
+    /// Output format: text (for people) or json.
+    #[arg(long, short = 'f', value_enum, default_value_t = DetectFormat::Text)]
+    pub format: DetectFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DetectFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Sign-in log exports to read: the Entra admin center's JSON download, or Microsoft
-    /// Graph output (v1.0 or beta; an array, `{"value": [...]}` pages, or JSON Lines;
-    /// several may be concatenated in one file). `-` or no FILE reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Sign-in log exports, or directories of them (read recursively): the Entra admin
+    /// center download (JSON or CSV), Microsoft Graph output (v1.0 or beta), Azure Monitor
+    /// diagnostic settings (storage account PT1H.json or Event Hub messages), Log Analytics
+    /// exports (JSON, CSV or the query API), gzip-compressed or not; the shape is detected.
+    /// `-` or no FILE reads standard input.
+    #[arg(value_name = "FILE|DIR")]
     pub inputs: Vec<String>,
 
     /// Output format: table (for people), json (one document, see the README for its

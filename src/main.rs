@@ -15,10 +15,10 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command, FilterArgs, Format, ReportArgs};
+use cli::{Cli, ColorChoice, Command, DetectArgs, DetectFormat, FilterArgs, Format, ReportArgs};
 use load::Input;
 use report::Style;
-use summary::{Added, Filter, Tally};
+use summary::{Added, FieldCensus, Filter, Tally};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,6 +38,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let style = decide_style(cli.color);
     match cli.command {
         Command::Report(args) => report(args, style),
+        Command::Detect(args) => detect(args),
     }
 }
 
@@ -46,15 +47,21 @@ fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let inputs = inputs(&args.inputs)?;
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let mut tally = Tally::new(filter, args.format == Format::Json);
-    load::read_inputs(&inputs, |record| {
-        if let Added::NewBlock(d) = tally.add(&record)
+    let loaded = load::read_inputs(&inputs, |_, record| {
+        if let Added::NewBlock(d) = tally.add(record)
             && args.format == Format::Ndjson
         {
             report::ndjson::write_failure(&mut out, d)?;
         }
         Ok(())
     })?;
-    let result = tally.finish();
+    if let Added::NewBlock(d) = tally.flush()
+        && args.format == Format::Ndjson
+    {
+        report::ndjson::write_failure(&mut out, d)?;
+    }
+    let mut result = tally.finish();
+    result.warnings.extend(loaded.warnings());
     match args.format {
         Format::Table => {
             let names: Vec<String> = inputs.iter().map(Input::name).collect();
@@ -64,6 +71,57 @@ fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
         Format::Ndjson => {}
     }
     out.flush()?;
+    Ok(())
+}
+
+/// `detect` looks at every file even when some cannot be read: each gets its own
+/// verdict, and the exit code says whether any failed.
+fn detect(args: DetectArgs) -> anyhow::Result<()> {
+    let (files, skipped) = load::expand(&inputs(&args.inputs)?)?;
+    let mut results = Vec::with_capacity(files.len());
+    for input in &files {
+        let mut census = FieldCensus::default();
+        let read = load::read_input(input, |record| {
+            census.add(&record);
+            Ok(())
+        });
+        results.push((input.name(), read.map_err(|e| format!("{e:#}")), census));
+    }
+    let found: Vec<report::detect::Found<'_>> = results
+        .iter()
+        .map(|(name, read, census)| report::detect::Found {
+            name,
+            shape: read.as_ref().map(|s| s.shape.describe()),
+            compressed: read.as_ref().is_ok_and(|s| s.compressed),
+            census,
+        })
+        .collect();
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        DetectFormat::Text => report::detect::write_text(&mut out, &found)?,
+        DetectFormat::Json => report::detect::write_json(&mut out, &found)?,
+    }
+    let notes = load::Loaded {
+        inputs: Vec::new(),
+        skipped,
+    }
+    .warnings();
+    // Notes must not break the JSON document: they go to stderr there.
+    for w in notes {
+        match args.format {
+            DetectFormat::Text => writeln!(out, "note: {w}")?,
+            DetectFormat::Json => eprintln!("note: {}", report::sanitize(&w, false)),
+        }
+    }
+    out.flush()?;
+    let failed = results.iter().filter(|(_, r, _)| r.is_err()).count();
+    if failed > 0 {
+        bail!(
+            "{failed} of {} input{} could not be read (see above)",
+            results.len(),
+            if results.len() == 1 { "" } else { "s" }
+        );
+    }
     Ok(())
 }
 

@@ -45,6 +45,158 @@ pub(crate) struct SignIn<'a> {
     pub original_transfer_method: Option<Cow<'a, str>>,
 }
 
+fn own(v: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    v.map(|c| Cow::Owned(c.into_owned()))
+}
+
+impl<'a> SignIn<'a> {
+    /// Fills the fields this record lacks from another copy of the same sign-in (the
+    /// diagnostic envelope around it, or another row of a split Log Analytics export).
+    pub(crate) fn fill_from(&mut self, other: SignIn<'a>) {
+        macro_rules! fill {
+            ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = other.$f; } )* };
+        }
+        fill!(
+            id,
+            correlation_id,
+            created,
+            user_principal_name,
+            user_display_name,
+            user_id,
+            user_type,
+            app_display_name,
+            resource_display_name,
+            ip_address,
+            city,
+            country,
+            client_app_used,
+            user_agent,
+            error_code,
+            conditional_access_status,
+            policies,
+            network_locations,
+            risk_level_during_sign_in,
+            risk_level_aggregated,
+            risk_state,
+            risk_detail,
+            authentication_protocol,
+            original_transfer_method
+        );
+        if self.risk_event_types.is_empty() {
+            self.risk_event_types = other.risk_event_types;
+        }
+        let (d, o) = (&mut self.device, other.device);
+        macro_rules! fill_device {
+            ($($f:ident),*) => { $( if d.$f.is_none() { d.$f = o.$f; } )* };
+        }
+        fill_device!(
+            device_id,
+            display_name,
+            operating_system,
+            browser,
+            is_compliant,
+            is_managed,
+            trust_type
+        );
+    }
+
+    /// Adds the policies of another row of the same sign-in (Log Analytics splits a
+    /// sign-in over rows, one policy each, after `mv-expand`). Returns whether the row
+    /// added a policy; a row that adds none is a plain duplicate.
+    pub(crate) fn merge_row(&mut self, other: SignIn<'a>) -> bool {
+        let mut other = other;
+        let mut added = false;
+        if let Some(more) = other.policies.take() {
+            let list = self.policies.get_or_insert_with(Vec::new);
+            for p in more {
+                let seen = list.iter().any(|q| {
+                    q.id == p.id && q.display_name == p.display_name && q.result == p.result
+                });
+                if !seen {
+                    list.push(p);
+                    added = true;
+                }
+            }
+        }
+        self.fill_from(other);
+        added
+    }
+
+    /// A copy that borrows nothing, to keep past the input buffer.
+    pub(crate) fn into_owned(self) -> SignIn<'static> {
+        SignIn {
+            id: own(self.id),
+            correlation_id: own(self.correlation_id),
+            created: self.created,
+            user_principal_name: own(self.user_principal_name),
+            user_display_name: own(self.user_display_name),
+            user_id: own(self.user_id),
+            user_type: own(self.user_type),
+            app_display_name: own(self.app_display_name),
+            resource_display_name: own(self.resource_display_name),
+            ip_address: own(self.ip_address),
+            city: own(self.city),
+            country: own(self.country),
+            client_app_used: own(self.client_app_used),
+            user_agent: own(self.user_agent),
+            device: Device {
+                device_id: own(self.device.device_id),
+                display_name: own(self.device.display_name),
+                operating_system: own(self.device.operating_system),
+                browser: own(self.device.browser),
+                is_compliant: self.device.is_compliant,
+                is_managed: self.device.is_managed,
+                trust_type: own(self.device.trust_type),
+            },
+            error_code: self.error_code,
+            conditional_access_status: own(self.conditional_access_status),
+            policies: self.policies.map(|list| {
+                list.into_iter()
+                    .map(|p| AppliedPolicy {
+                        id: own(p.id),
+                        display_name: own(p.display_name),
+                        result: own(p.result),
+                        grant_controls: p
+                            .grant_controls
+                            .into_iter()
+                            .map(|g| Cow::Owned(g.into_owned()))
+                            .collect(),
+                        conditions_satisfied: p.conditions_satisfied,
+                        include_rules: p
+                            .include_rules
+                            .into_iter()
+                            .map(|(c, r)| (Cow::Owned(c.into_owned()), Cow::Owned(r.into_owned())))
+                            .collect(),
+                    })
+                    .collect()
+            }),
+            network_locations: self.network_locations.map(|list| {
+                list.into_iter()
+                    .map(|n| NetworkLocation {
+                        network_type: own(n.network_type),
+                        names: n
+                            .names
+                            .into_iter()
+                            .map(|x| Cow::Owned(x.into_owned()))
+                            .collect(),
+                    })
+                    .collect()
+            }),
+            risk_level_during_sign_in: own(self.risk_level_during_sign_in),
+            risk_level_aggregated: own(self.risk_level_aggregated),
+            risk_state: own(self.risk_state),
+            risk_detail: own(self.risk_detail),
+            risk_event_types: self
+                .risk_event_types
+                .into_iter()
+                .map(|x| Cow::Owned(x.into_owned()))
+                .collect(),
+            authentication_protocol: own(self.authentication_protocol),
+            original_transfer_method: own(self.original_transfer_method),
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Device<'a> {
     pub device_id: Option<Cow<'a, str>>,
@@ -279,9 +431,46 @@ pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
         return Some(dt.with_timezone(&Utc));
     }
     let bare = spaced.trim_end_matches('Z');
-    NaiveDateTime::parse_from_str(bare, "%Y-%m-%dT%H:%M:%S%.f")
-        .ok()
-        .map(|n| n.and_utc())
+    if let Ok(n) = NaiveDateTime::parse_from_str(bare, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Some(n.and_utc());
+    }
+    parse_locale_time(t)
+}
+
+/// Log Analytics' CSV export writes `3/14/2025, 11:40:12.123 AM`; files re-saved by a
+/// spreadsheet have `14/03/2025 11:40:12` or `03/14/2025 11:40`. Month first unless the
+/// first number cannot be a month. All are UTC (the column names say so).
+fn parse_locale_time(t: &str) -> Option<DateTime<Utc>> {
+    let (date, time) = t.split_once([',', ' '])?;
+    let mut parts = date.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let (a_num, b_num) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    let (month, day) = if a_num > 12 {
+        (b_num, a_num)
+    } else {
+        (a_num, b_num)
+    };
+    let date = NaiveDate::from_ymd_opt(y.trim().parse().ok()?, month, day)?;
+    let time = time.trim().trim_start_matches(',').trim();
+    let upper = time.to_ascii_uppercase();
+    let (clock, pm) = match upper.strip_suffix("PM").or(upper.strip_suffix("AM")) {
+        Some(c) => (c.trim().to_string(), Some(upper.ends_with("PM"))),
+        None => (upper.clone(), None),
+    };
+    let formats = ["%H:%M:%S%.f", "%H:%M"];
+    let clock = formats
+        .iter()
+        .find_map(|f| chrono::NaiveTime::parse_from_str(&clock, f).ok())?;
+    let clock = match pm {
+        // 12:xx AM is just after midnight; 12:xx PM just after noon.
+        Some(pm) => {
+            use chrono::Timelike;
+            let h = clock.hour() % 12 + if pm { 12 } else { 0 };
+            clock.with_hour(h)?
+        }
+        None => clock,
+    };
+    Some(date.and_time(clock).and_utc())
 }
 
 /// Parses a `--since`/`--until` value: RFC 3339, a date (`2026-11-01`, midnight UTC),
@@ -345,6 +534,17 @@ mod tests {
             assert_eq!(got.format("%Y-%m-%dT%H:%M:%SZ").to_string(), want, "{text}");
         }
         assert_eq!(parse_time("yesterday"), None);
+        for (text, want) in [
+            ("3/14/2025, 11:40:12.123 AM", "2025-03-14T11:40:12Z"),
+            ("3/14/2025, 12:05:00.000 AM", "2025-03-14T00:05:00Z"),
+            ("9/19/2023, 1:45:17.287 PM", "2023-09-19T13:45:17Z"),
+            ("14/03/2025 11:40:12", "2025-03-14T11:40:12Z"),
+            ("03/14/2025 11:40", "2025-03-14T11:40:00Z"),
+        ] {
+            let got = parse_time(text).unwrap_or_else(|| panic!("{text} did not parse"));
+            assert_eq!(got.format("%Y-%m-%dT%H:%M:%SZ").to_string(), want, "{text}");
+        }
+        assert_eq!(parse_time("13/13/2025 10:00"), None);
     }
 
     #[test]

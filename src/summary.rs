@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::classify;
 use crate::fixes::{self, FixKey};
-use crate::model::{Cause, Diagnosis, SignIn};
+use crate::model::{BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Diagnosis, SignIn};
 
 /// Which records a run looks at (`--since`, `--until`, `--user`).
 #[derive(Debug, Default, Clone)]
@@ -70,6 +70,33 @@ pub(crate) struct Tally {
     by_policy: HashMap<String, (u64, BTreeSet<usize>)>,
     /// The latest diagnosis when they are not kept, lent to the caller by `add`.
     last: Option<Diagnosis>,
+    /// The latest blocked sign-in, until a record of another sign-in shows it is whole.
+    pending: Option<SignIn<'static>>,
+    merged_rows: u64,
+    /// Policy `result` values outside the documented set, with counts.
+    unknown_results: BTreeMap<String, u64>,
+}
+
+/// The documented `appliedConditionalAccessPolicy.result` values (reference §4.2).
+const KNOWN_RESULTS: &[&str] = &[
+    "success",
+    "failure",
+    "notApplied",
+    "notEnabled",
+    "unknown",
+    "unknownFutureValue",
+    "reportOnlySuccess",
+    "reportOnlyFailure",
+    "reportOnlyNotApplied",
+    "reportOnlyInterrupted",
+];
+
+/// Two rows of the same sign-in: the same request id.
+fn same_request(a: &SignIn<'_>, b: &SignIn<'_>) -> bool {
+    match (a.id.as_deref(), b.id.as_deref()) {
+        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => false,
+    }
 }
 
 /// One user's running totals.
@@ -106,25 +133,67 @@ impl Tally {
 
     /// Counts one record; for a blocked sign-in seen for the first time, hands back its
     /// diagnosis (to stream it) until the next call.
-    pub(crate) fn add(&mut self, s: &SignIn<'_>) -> Added<'_> {
+    pub(crate) fn add(&mut self, s: SignIn<'_>) -> Added<'_> {
         self.records += 1;
         if s.created.is_none() {
             self.unreadable_time += 1;
         }
-        if !self.filter.admits(s) {
+        if !self.filter.admits(&s) {
             self.filtered_out += 1;
             return Added::Other;
         }
+        for p in s.policies.iter().flatten() {
+            if let Some(r) = p.result.as_deref()
+                && !KNOWN_RESULTS
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(r.trim()))
+            {
+                *self
+                    .unknown_results
+                    .entry(r.trim().to_string())
+                    .or_default() += 1;
+            }
+        }
         match s.error_code {
             Some(0) => self.succeeded += 1,
-            Some(crate::model::BLOCKED_BY_CONDITIONAL_ACCESS) => {}
+            Some(BLOCKED_BY_CONDITIONAL_ACCESS) => {
+                // Log Analytics splits a sign-in over consecutive rows, one policy each:
+                // gather them before deciding anything.
+                if let Some(p) = self.pending.as_mut()
+                    && same_request(p, &s)
+                {
+                    if p.merge_row(s.into_owned()) {
+                        self.merged_rows += 1;
+                    } else {
+                        self.duplicates += 1;
+                    }
+                    return Added::Other;
+                }
+                return match self.pending.replace(s.into_owned()) {
+                    Some(previous) => self.settle(&previous),
+                    None => Added::Other,
+                };
+            }
             Some(code) => *self.other_failures.entry(code).or_default() += 1,
             None => self.no_error_code += 1,
         }
+        if classify::report_only_blocks(&s).next().is_some() {
+            self.would_block += 1;
+        }
+        Added::Other
+    }
+
+    /// Settles the blocked sign-in still waiting for more of its rows. Call once the
+    /// input has ended (`finish` does it too).
+    pub(crate) fn flush(&mut self) -> Added<'_> {
+        match self.pending.take() {
+            Some(previous) => self.settle(&previous),
+            None => Added::Other,
+        }
+    }
+
+    fn settle(&mut self, s: &SignIn<'_>) -> Added<'_> {
         let Some(d) = classify::classify(s) else {
-            if classify::report_only_blocks(s).next().is_some() {
-                self.would_block += 1;
-            }
             return Added::Other;
         };
         // Overlapping exports repeat records: the first copy counts.
@@ -195,6 +264,7 @@ impl Tally {
     }
 
     pub(crate) fn finish(mut self) -> Report {
+        let _ = self.flush();
         self.failures.sort_by(|a, b| {
             (a.time.is_none(), a.time, &a.request_id).cmp(&(
                 b.time.is_none(),
@@ -272,6 +342,25 @@ impl Tally {
                 self.duplicates,
                 plural(self.duplicates as usize),
                 if self.duplicates == 1 { "was" } else { "were" }
+            ));
+        }
+        if self.merged_rows > 0 {
+            out.push(format!(
+                "{} row{} of blocked sign-ins continued the row before (same request id, as \
+                 Log Analytics splits a sign-in's policies): merged into one sign-in each",
+                self.merged_rows,
+                plural(self.merged_rows as usize)
+            ));
+        }
+        if !self.unknown_results.is_empty() {
+            let seen: Vec<String> = self
+                .unknown_results
+                .iter()
+                .map(|(r, n)| format!("{r:?} ×{n}"))
+                .collect();
+            out.push(format!(
+                "policy result values this version does not know, treated as not blocking: {}",
+                seen.join(", ")
             ));
         }
         if self.unreadable_time > 0 {
@@ -373,6 +462,80 @@ fn sort_totals<K: Ord>(items: impl Iterator<Item = (K, u64, u64)>) -> Vec<(K, u6
     v
 }
 
+/// Which of the fields a diagnosis uses each input carried: `detect`'s census.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldCensus {
+    pub records: u64,
+    pub blocked: u64,
+    /// (field, records that carry it), in `FIELDS` order.
+    pub present: Vec<(&'static str, u64)>,
+}
+
+type Probe = fn(&SignIn<'_>) -> bool;
+
+/// The fields a diagnosis leans on, by their Graph names.
+const FIELDS: &[(&str, Probe)] = &[
+    ("id (request id)", |s| filled(&s.id)),
+    ("correlationId", |s| filled(&s.correlation_id)),
+    ("createdDateTime", |s| s.created.is_some()),
+    ("status.errorCode", |s| s.error_code.is_some()),
+    ("userPrincipalName", |s| filled(&s.user_principal_name)),
+    ("appDisplayName", |s| filled(&s.app_display_name)),
+    ("resourceDisplayName", |s| filled(&s.resource_display_name)),
+    ("ipAddress", |s| filled(&s.ip_address)),
+    ("location country", |s| filled(&s.country)),
+    ("clientAppUsed", |s| filled(&s.client_app_used)),
+    ("userAgent", |s| filled(&s.user_agent)),
+    ("deviceDetail.operatingSystem", |s| {
+        filled(&s.device.operating_system)
+    }),
+    ("deviceDetail.isCompliant/isManaged", |s| {
+        s.device.is_compliant.is_some() || s.device.is_managed.is_some()
+    }),
+    ("deviceDetail.trustType", |s| filled(&s.device.trust_type)),
+    ("appliedConditionalAccessPolicies", |s| {
+        s.policies.as_ref().is_some_and(|p| !p.is_empty())
+    }),
+    ("conditionsSatisfied (matched conditions)", |s| {
+        s.policies
+            .iter()
+            .flatten()
+            .any(|p| p.conditions_satisfied.is_some())
+    }),
+    ("networkLocationDetails", |s| s.network_locations.is_some()),
+    ("riskLevelDuringSignIn", |s| {
+        filled(&s.risk_level_during_sign_in)
+    }),
+    ("authenticationProtocol/originalTransferMethod", |s| {
+        filled(&s.authentication_protocol) || filled(&s.original_transfer_method)
+    }),
+];
+
+/// A value, not just an empty cell.
+fn filled(v: &Option<std::borrow::Cow<'_, str>>) -> bool {
+    v.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+impl Default for FieldCensus {
+    fn default() -> Self {
+        FieldCensus {
+            records: 0,
+            blocked: 0,
+            present: FIELDS.iter().map(|&(name, _)| (name, 0)).collect(),
+        }
+    }
+}
+
+impl FieldCensus {
+    pub(crate) fn add(&mut self, s: &SignIn<'_>) {
+        self.records += 1;
+        self.blocked += u64::from(s.error_code == Some(BLOCKED_BY_CONDITIONAL_ACCESS));
+        for (slot, (_, probe)) in self.present.iter_mut().zip(FIELDS) {
+            slot.1 += u64::from(probe(s));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,7 +562,7 @@ mod tests {
     fn tally(records: &[SignIn<'static>], filter: Filter, keep: bool) -> Report {
         let mut t = Tally::new(filter, keep);
         for r in records {
-            t.add(r);
+            t.add(r.clone());
         }
         t.finish()
     }

@@ -1,37 +1,119 @@
-//! Tells an input's shape from its first bytes, so no flag is ever needed to say what a
-//! file is. Looks only; never consumes input.
+//! Tells an input's shape from its first bytes (and, for JSON, its first record), so no
+//! flag is ever needed to say what a file is. Looks only; never consumes input.
 
-/// What the first bytes say the input is.
+/// What the first bytes say, before any record is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shape {
-    /// Graph-family JSON: an array, a page, an object, or JSON Lines.
+pub(crate) enum Sniffed {
+    /// JSON: an array, an object, or JSON Lines.
     Json,
+    /// JSON Lines with text (a syslog header) before each line's `{`.
+    PrefixedLines,
+    Csv,
     /// Nothing but white space (or nothing at all).
     Empty,
-    /// Shapes recognised but not read yet; the error says what to do instead.
+    /// gzip inside gzip.
     Gzip,
-    Csv,
+    /// None of the above.
     Text,
 }
 
-pub(crate) fn sniff(head: &[u8]) -> Shape {
-    if head.starts_with(&[0x1f, 0x8b]) {
-        return Shape::Gzip;
+pub(crate) fn is_gzip(head: &[u8]) -> bool {
+    head.starts_with(&[0x1f, 0x8b])
+}
+
+pub(crate) fn sniff(head: &[u8]) -> Sniffed {
+    if is_gzip(head) {
+        return Sniffed::Gzip;
     }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let Some(first) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
-        return Shape::Empty;
+        return Sniffed::Empty;
     };
     let rest = &head[first..];
-    match rest[0] {
-        b'[' | b'{' => Shape::Json,
-        _ => {
-            let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
-            if line.iter().filter(|&&b| b == b',').count() >= 3 {
-                Shape::Csv
-            } else {
-                Shape::Text
-            }
+    if matches!(rest[0], b'[' | b'{') {
+        return Sniffed::Json;
+    }
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
+    // A syslog header has no quotes or commas before the record's brace.
+    if let Some(brace) = line.iter().position(|&b| b == b'{')
+        && !line[..brace].iter().any(|&b| b == b'"' || b == b',')
+    {
+        return Sniffed::PrefixedLines;
+    }
+    if line.iter().filter(|&&b| b == b',').count() >= 2 {
+        Sniffed::Csv
+    } else {
+        Sniffed::Text
+    }
+}
+
+/// How a JSON input held its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A top-level array.
+    Array,
+    /// `{"value": [...]}` pages.
+    Page,
+    /// Event Hub `{"records": [...]}` messages.
+    Records,
+    /// The Log Analytics query API's `{"tables": [...]}`.
+    Tables,
+    /// Top-level objects: one, or one per line.
+    Objects,
+}
+
+/// Whose spelling the first record uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// Microsoft Graph (v1.0, beta, the portal's JSON download): camelCase.
+    Graph,
+    /// An Azure Monitor diagnostic-settings envelope around the record.
+    Diagnostic,
+    /// Log Analytics columns: PascalCase.
+    LogAnalytics,
+}
+
+/// The export a file is, for messages, warnings and `detect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    GraphArray,
+    GraphPages,
+    GraphLines,
+    Diagnostic,
+    EventHub,
+    LogAnalyticsJson,
+    LogAnalyticsApi,
+    LogAnalyticsCsv,
+    PortalCsv,
+    Empty,
+}
+
+impl Shape {
+    pub(crate) fn from_json(form: Option<Form>, flavor: Option<Flavor>) -> Shape {
+        match (form, flavor) {
+            (None, _) => Shape::Empty,
+            (Some(Form::Tables), _) => Shape::LogAnalyticsApi,
+            (Some(Form::Records), _) => Shape::EventHub,
+            (_, Some(Flavor::Diagnostic)) => Shape::Diagnostic,
+            (_, Some(Flavor::LogAnalytics)) => Shape::LogAnalyticsJson,
+            (Some(Form::Array), _) => Shape::GraphArray,
+            (Some(Form::Page), _) => Shape::GraphPages,
+            (Some(Form::Objects), _) => Shape::GraphLines,
+        }
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Shape::GraphArray => "Graph / Entra admin center JSON download (array)",
+            Shape::GraphPages => "Microsoft Graph API pages ({\"value\": [...]})",
+            Shape::GraphLines => "Microsoft Graph records (JSON Lines or a single object)",
+            Shape::Diagnostic => "Azure Monitor diagnostic settings (storage account JSON Lines)",
+            Shape::EventHub => "Azure Event Hub messages ({\"records\": [...]})",
+            Shape::LogAnalyticsJson => "Log Analytics rows (JSON)",
+            Shape::LogAnalyticsApi => "Log Analytics query API response ({\"tables\": [...]})",
+            Shape::LogAnalyticsCsv => "Log Analytics export (CSV)",
+            Shape::PortalCsv => "Entra admin center CSV download",
+            Shape::Empty => "empty",
         }
     }
 }
@@ -42,15 +124,19 @@ mod tests {
 
     #[test]
     fn shapes_from_first_bytes() {
-        assert_eq!(sniff(b"\xEF\xBB\xBF[{\"id\":1}]"), Shape::Json);
-        assert_eq!(sniff(b"  \n{\"value\":[]}"), Shape::Json);
-        assert_eq!(sniff(b""), Shape::Empty);
-        assert_eq!(sniff(b" \r\n"), Shape::Empty);
-        assert_eq!(sniff(&[0x1f, 0x8b, 8, 0]), Shape::Gzip);
+        assert_eq!(sniff(b"\xEF\xBB\xBF[{\"id\":1}]"), Sniffed::Json);
+        assert_eq!(sniff(b"  \n{\"value\":[]}"), Sniffed::Json);
+        assert_eq!(sniff(b""), Sniffed::Empty);
+        assert_eq!(sniff(b" \r\n"), Sniffed::Empty);
+        assert_eq!(sniff(&[0x1f, 0x8b, 8, 0]), Sniffed::Gzip);
         assert_eq!(
             sniff(b"Date (UTC),Request ID,User agent,Correlation ID\n"),
-            Shape::Csv
+            Sniffed::Csv
         );
-        assert_eq!(sniff(b"Error Code: 53003\nRequest Id: x\n"), Shape::Text);
+        assert_eq!(
+            sniff(b"2025-02-02T00:27:59+08:00 HOST {\"time\":1}\n"),
+            Sniffed::PrefixedLines
+        );
+        assert_eq!(sniff(b"Error Code: 53003\nRequest Id: x\n"), Sniffed::Text);
     }
 }

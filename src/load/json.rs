@@ -1,11 +1,15 @@
-//! Splits a stream of JSON text into sign-in record objects, one at a time, in constant
-//! memory: bare arrays, `{"value": [...]}` pages (and Event Hub `{"records": [...]}`),
-//! single objects, JSON Lines, and any of these concatenated. It only finds where each
-//! record starts and ends (and on which line); parsing the record is the caller's job.
+//! Splits a stream of JSON text into sign-in records, one at a time, in constant memory:
+//! bare arrays, `{"value": [...]}` pages, Event Hub `{"records": [...]}` messages, the Log
+//! Analytics query API's `{"tables": [{"columns": [...], "rows": [[...]]}]}` (each row is
+//! a record, handed over with its column names), single objects, JSON Lines (optionally
+//! with a syslog prefix before each line's `{`), and any of these concatenated. It only
+//! finds where each record starts and ends (and on which line); parsing is the caller's.
 
 use std::io::{self, Read};
 
 use memchr::memchr2;
+
+use super::detect::Form;
 
 /// Refuse records larger than this: real sign-ins are a few KB, so anything bigger is
 /// not a sign-in, and holding it would break the constant-memory promise.
@@ -23,6 +27,8 @@ pub(crate) struct RawRecord<'b> {
     pub index: u64,
     /// 1-based line on which the record starts.
     pub line: u64,
+    /// For a query API row (a JSON array): the table's column names.
+    pub columns: Option<&'b [String]>,
 }
 
 /// Why the text could not be split into records.
@@ -48,10 +54,29 @@ pub(crate) enum Flow<E> {
 enum Context {
     /// Between top-level values.
     Top,
-    /// Inside an array of records; `wrapper` when the array is a page's `value`.
-    Array { wrapper: bool, after_element: bool },
-    /// After a page's array: skipping the page object's remaining keys.
-    WrapperTail,
+    /// Inside an array of records (or of tables, or of rows).
+    Array { kind: Kind, after_element: bool },
+    /// After an array inside an object: skipping that object's remaining keys, then
+    /// carrying on at `then`.
+    Tail { then: AfterTail },
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Kind {
+    /// A top-level array of records.
+    Bare,
+    /// A page's `value` or an Event Hub message's `records`.
+    Page,
+    /// The query API's `tables`.
+    Tables,
+    /// One table's `rows`.
+    Rows,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum AfterTail {
+    Top,
+    NextTable,
 }
 
 /// A resumable scanner over a reader. On a value that does not fit the buffer it reads
@@ -69,6 +94,12 @@ pub(crate) struct Splitter<R> {
     records: u64,
     context: Context,
     at_start: bool,
+    /// Accept text before the `{` of a line (syslog forwarders add a header).
+    line_prefixes: bool,
+    /// The current query API table's column names.
+    columns: Vec<String>,
+    /// How the first records were held.
+    form: Option<Form>,
 }
 
 enum Scan {
@@ -79,7 +110,7 @@ enum Scan {
 }
 
 impl<R: Read> Splitter<R> {
-    pub(crate) fn new(reader: R) -> Self {
+    pub(crate) fn new(reader: R, line_prefixes: bool) -> Self {
         Splitter {
             reader,
             buf: vec![0; CHUNK],
@@ -90,7 +121,15 @@ impl<R: Read> Splitter<R> {
             records: 0,
             context: Context::Top,
             at_start: true,
+            line_prefixes,
+            columns: Vec::new(),
+            form: None,
         }
+    }
+
+    /// How the input held its first records (`None` when it held none).
+    pub(crate) fn form(&self) -> Option<Form> {
+        self.form
     }
 
     /// How many records have been handed out so far.
@@ -119,16 +158,16 @@ impl<R: Read> Splitter<R> {
             };
             match (self.context, c) {
                 (Context::Top, b'[') => {
-                    self.pos += 1;
-                    self.context = Context::Array {
-                        wrapper: false,
-                        after_element: false,
-                    };
+                    self.form.get_or_insert(Form::Array);
+                    self.enter(Kind::Bare, 1)
                 }
                 (Context::Top, b'{') => self.object(&mut each)?,
                 (Context::Top, b',') => {
                     // Some tools join pages with a stray comma; nothing is lost by allowing it.
                     self.pos += 1;
+                }
+                (Context::Top, _) if self.line_prefixes => {
+                    self.skip_line_prefix().map_err(Flow::Split)?
                 }
                 (Context::Top, other) => {
                     return Err(Flow::Split(self.syntax(
@@ -137,43 +176,67 @@ impl<R: Read> Splitter<R> {
                             "expected a JSON array or object of sign-in records, found {}",
                             describe(other)
                         ),
-                        "signin-doctor reads sign-in log exports (Graph or portal JSON); \
-                         check that this is the right file",
+                        "signin-doctor reads sign-in log exports; check that this is the right file",
                     )));
                 }
-                (Context::Array { wrapper, .. }, b']') => {
+                (Context::Array { kind, .. }, b']') => {
                     self.pos += 1;
-                    self.context = if wrapper {
-                        Context::WrapperTail
-                    } else {
-                        Context::Top
+                    self.context = match kind {
+                        Kind::Bare => Context::Top,
+                        Kind::Page | Kind::Tables => Context::Tail {
+                            then: AfterTail::Top,
+                        },
+                        Kind::Rows => Context::Tail {
+                            then: AfterTail::NextTable,
+                        },
                     };
                 }
                 (
                     Context::Array {
-                        wrapper,
+                        kind,
                         after_element: true,
                     },
                     b',',
                 ) => {
                     self.pos += 1;
                     self.context = Context::Array {
-                        wrapper,
+                        kind,
                         after_element: false,
                     };
                 }
                 (
                     Context::Array {
+                        kind: Kind::Bare | Kind::Page,
                         after_element: false,
-                        ..
                     },
                     b'{',
                 ) => self.object(&mut each)?,
-                (Context::Array { after_element, .. }, other) => {
-                    let expected = if after_element {
-                        "',' or ']' after a record"
-                    } else {
-                        "a sign-in record object '{'"
+                (
+                    Context::Array {
+                        kind: Kind::Tables,
+                        after_element: false,
+                    },
+                    b'{',
+                ) => self.table().map_err(Flow::Split)?,
+                (
+                    Context::Array {
+                        kind: Kind::Rows,
+                        after_element: false,
+                    },
+                    b'[',
+                ) => self.row(&mut each)?,
+                (
+                    Context::Array {
+                        kind,
+                        after_element,
+                    },
+                    other,
+                ) => {
+                    let expected = match (after_element, kind) {
+                        (true, _) => "',' or ']' after a record",
+                        (false, Kind::Tables) => "a table object '{'",
+                        (false, Kind::Rows) => "a row '['",
+                        (false, _) => "a sign-in record object '{'",
                     };
                     return Err(Flow::Split(self.syntax(
                         self.records + 1,
@@ -181,67 +244,208 @@ impl<R: Read> Splitter<R> {
                         "the file is not valid JSON here; re-export it or fix this line",
                     )));
                 }
-                (Context::WrapperTail, _) => self.wrapper_tail().map_err(Flow::Split)?,
+                (Context::Tail { then }, _) => self.tail(then).map_err(Flow::Split)?,
             }
         }
     }
 
-    /// At a `{`: either a page wrapper (`value`/`records` holding an array) or a record.
+    /// Steps past `skip` bytes into an array of `kind`.
+    fn enter(&mut self, kind: Kind, skip: usize) {
+        self.advance_to(self.pos + skip);
+        self.context = Context::Array {
+            kind,
+            after_element: false,
+        };
+    }
+
+    /// Hands over the record that ends just before `end` (an offset after any refill).
+    fn emit<E>(
+        &mut self,
+        end: usize,
+        columns: bool,
+        each: &mut impl FnMut(RawRecord<'_>) -> Result<(), E>,
+    ) -> Result<(), Flow<E>> {
+        self.records += 1;
+        let record = RawRecord {
+            bytes: &self.buf[self.pos..end],
+            index: self.records,
+            line: self.line,
+            columns: columns.then_some(self.columns.as_slice()),
+        };
+        each(record).map_err(Flow::Callback)?;
+        self.advance_to(end);
+        if let Context::Array { kind, .. } = self.context {
+            self.context = Context::Array {
+                kind,
+                after_element: true,
+            };
+        }
+        Ok(())
+    }
+
+    /// At a `{`: a page or message wrapping records, a query API response, or a record.
     fn object<E>(
         &mut self,
         each: &mut impl FnMut(RawRecord<'_>) -> Result<(), E>,
     ) -> Result<(), Flow<E>> {
+        // A wrapper is never nested inside an array of records.
+        let top = self.context == Context::Top;
         loop {
-            match self.probe_object().map_err(Flow::Split)? {
+            let mut form = Form::Objects;
+            let probe = self
+                .probe_keys(|key| {
+                    form = match key {
+                        _ if !top => return None,
+                        b"value" => Form::Page,
+                        b"records" => Form::Records,
+                        b"tables" => Form::Tables,
+                        _ => return None,
+                    };
+                    Some(if form == Form::Tables {
+                        Kind::Tables
+                    } else {
+                        Kind::Page
+                    })
+                })
+                .map_err(Flow::Split)?;
+            if !matches!(probe, Probe::More) && top {
+                self.form.get_or_insert(form);
+            }
+            match probe {
                 Probe::More => {
                     if !self.refill().map_err(Flow::Split)? {
                         return Err(Flow::Split(self.truncated("the end of the record")));
                     }
                 }
-                Probe::Wrapper(array_open) => {
-                    self.advance_to(array_open + 1);
-                    self.context = Context::Array {
-                        wrapper: true,
-                        after_element: false,
-                    };
+                Probe::Array(kind, at) => {
+                    self.enter(kind, at + 1 - self.pos);
                     return Ok(());
                 }
-                Probe::Record(end) => {
-                    // `refill` may have moved the bytes: offsets are relative to `pos`.
-                    let start = self.pos;
-                    let line = self.line;
-                    self.records += 1;
-                    let record = RawRecord {
-                        bytes: &self.buf[start..end],
-                        index: self.records,
-                        line,
-                    };
-                    each(record).map_err(Flow::Callback)?;
-                    self.advance_to(end);
-                    if let Context::Array { wrapper, .. } = self.context {
-                        self.context = Context::Array {
-                            wrapper,
-                            after_element: true,
-                        };
+                Probe::End(end) => return self.emit(end, false, each),
+            }
+        }
+    }
+
+    /// At a query API table `{`: reads its `columns`, then enters its `rows`.
+    fn table(&mut self) -> Result<(), SplitError> {
+        loop {
+            let probe = self.probe_keys(|key| (key == b"rows").then_some(Kind::Rows))?;
+            match probe {
+                Probe::More => {
+                    if !self.refill()? {
+                        return Err(self.truncated("the end of the table"));
                     }
+                }
+                Probe::Array(_, at) => {
+                    self.columns = self.read_columns(at)?;
+                    self.enter(Kind::Rows, at + 1 - self.pos);
+                    return Ok(());
+                }
+                Probe::End(end) => {
+                    // A table without rows: nothing to hand over.
+                    self.advance_to(end);
+                    self.context = Context::Array {
+                        kind: Kind::Tables,
+                        after_element: true,
+                    };
                     return Ok(());
                 }
             }
         }
     }
 
-    /// Reads the object at `self.pos` key by key at depth 1, looking for a page's array.
-    fn probe_object(&self) -> Result<Probe, SplitError> {
+    /// Finds the table's `columns` among the keys before `rows_at` and reads their names.
+    fn read_columns(&self, rows_at: usize) -> Result<Vec<String>, SplitError> {
+        #[derive(serde::Deserialize)]
+        struct Column {
+            name: String,
+        }
+        let head = &self.buf[self.pos..rows_at];
+        let Some(k) = memchr::memmem::find(head, b"\"columns\"") else {
+            return Err(self.syntax_at(
+                rows_at,
+                "a query API table whose rows come before its columns".to_string(),
+            ));
+        };
+        let start = self.pos + k + b"\"columns\"".len();
+        let mut i = skip_ws(&self.buf[..self.len], start);
+        if self.buf.get(i) == Some(&b':') {
+            i = skip_ws(&self.buf[..self.len], i + 1);
+        }
+        let end = match self.skip_value(i)? {
+            Scan::End(end) => end,
+            Scan::More => return Err(self.truncated("the end of the table's columns")),
+        };
+        serde_json::from_slice::<Vec<Column>>(&self.buf[i..end])
+            .map(|cols| cols.into_iter().map(|c| c.name).collect())
+            .map_err(|e| {
+                self.syntax_at(
+                    i,
+                    format!("the table's columns are not a list of {{\"name\": …}}: {e}"),
+                )
+            })
+    }
+
+    /// At a query API row `[`: the whole array is one record.
+    fn row<E>(
+        &mut self,
+        each: &mut impl FnMut(RawRecord<'_>) -> Result<(), E>,
+    ) -> Result<(), Flow<E>> {
+        loop {
+            match self.skip_value(self.pos).map_err(Flow::Split)? {
+                Scan::End(end) => return self.emit(end, true, each),
+                Scan::More => {
+                    if !self.refill().map_err(Flow::Split)? {
+                        return Err(Flow::Split(self.truncated("the end of the row")));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Before a line's `{`: skip a syslog header (`2025-02-02T00:27:59+08:00 HOST `).
+    fn skip_line_prefix(&mut self) -> Result<(), SplitError> {
+        loop {
+            let rest = &self.buf[self.pos..self.len];
+            match memchr2(b'{', b'\n', rest) {
+                Some(k) if rest[k] == b'{' => {
+                    self.advance_to(self.pos + k);
+                    return Ok(());
+                }
+                Some(_) => {
+                    return Err(self.syntax(
+                        self.records + 1,
+                        "a line without a JSON record".to_string(),
+                        "each line should hold one record, after an optional syslog header",
+                    ));
+                }
+                None if rest.len() > 4096 || !self.refill()? => {
+                    return Err(self.syntax(
+                        self.records + 1,
+                        "text that is not a JSON record".to_string(),
+                        "each line should hold one record, after an optional syslog header",
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Reads the object at `self.pos` key by key at depth 1. `wants` picks the keys
+    /// whose array value should be entered rather than skipped.
+    fn probe_keys(
+        &self,
+        mut wants: impl FnMut(&[u8]) -> Option<Kind>,
+    ) -> Result<Probe, SplitError> {
         let buf = &self.buf[..self.len];
         let mut i = self.pos + 1;
-        let in_array = matches!(self.context, Context::Array { .. });
         loop {
             i = skip_ws(buf, i);
             let Some(&c) = buf.get(i) else {
                 return Ok(Probe::More);
             };
             match c {
-                b'}' => return Ok(Probe::Record(i + 1)),
+                b'}' => return Ok(Probe::End(i + 1)),
                 b',' => i += 1,
                 b'"' => {
                     let key_start = i + 1;
@@ -263,9 +467,10 @@ impl<R: Read> Splitter<R> {
                     let Some(&v) = buf.get(i) else {
                         return Ok(Probe::More);
                     };
-                    // A page is never nested inside an array of records.
-                    if v == b'[' && !in_array && (key == b"value" || key == b"records") {
-                        return Ok(Probe::Wrapper(i));
+                    if v == b'['
+                        && let Some(kind) = wants(key)
+                    {
+                        return Ok(Probe::Array(kind, i));
                     }
                     match self.skip_value(i)? {
                         Scan::End(end) => i = end,
@@ -282,21 +487,28 @@ impl<R: Read> Splitter<R> {
         }
     }
 
-    /// After a page's `value` array: skip `"@odata.nextLink": "…"` and the closing `}`.
-    fn wrapper_tail(&mut self) -> Result<(), SplitError> {
+    /// After an array inside an object: skip the object's other keys (a page's
+    /// `@odata.nextLink`, say) and its closing `}`.
+    fn tail(&mut self, then: AfterTail) -> Result<(), SplitError> {
         loop {
             let buf = &self.buf[..self.len];
             let mut i = skip_ws(buf, self.pos);
             let Some(&c) = buf.get(i) else {
                 if !self.refill()? {
-                    return Err(self.truncated("the end of the page object"));
+                    return Err(self.truncated("the end of the enclosing object"));
                 }
                 continue;
             };
             match c {
                 b'}' => {
                     self.advance_to(i + 1);
-                    self.context = Context::Top;
+                    self.context = match then {
+                        AfterTail::Top => Context::Top,
+                        AfterTail::NextTable => Context::Array {
+                            kind: Kind::Tables,
+                            after_element: true,
+                        },
+                    };
                     return Ok(());
                 }
                 b',' => {
@@ -305,7 +517,7 @@ impl<R: Read> Splitter<R> {
                 b'"' => {
                     let Some(key_end) = scan_string(buf, i) else {
                         if !self.refill()? {
-                            return Err(self.truncated("the end of the page object"));
+                            return Err(self.truncated("the end of the enclosing object"));
                         }
                         continue;
                     };
@@ -315,7 +527,7 @@ impl<R: Read> Splitter<R> {
                     }
                     if i >= buf.len() {
                         if !self.refill()? {
-                            return Err(self.truncated("the end of the page object"));
+                            return Err(self.truncated("the end of the enclosing object"));
                         }
                         continue;
                     }
@@ -323,7 +535,7 @@ impl<R: Read> Splitter<R> {
                         Scan::End(end) => self.advance_to(end),
                         Scan::More => {
                             if !self.refill()? {
-                                return Err(self.truncated("the end of the page object"));
+                                return Err(self.truncated("the end of the enclosing object"));
                             }
                         }
                     }
@@ -332,7 +544,7 @@ impl<R: Read> Splitter<R> {
                     return Err(self.syntax_at(
                         i,
                         format!(
-                            "expected a key or '}}' after the page's records, found {}",
+                            "expected a key or '}}' after the records, found {}",
                             describe(other)
                         ),
                     ));
@@ -505,10 +717,10 @@ impl<R: Read> Splitter<R> {
 }
 
 enum Probe {
-    /// A page: the offset of its records array's `[`.
-    Wrapper(usize),
-    /// A record ending just before this offset.
-    Record(usize),
+    /// A wanted key's array opens at this offset.
+    Array(Kind, usize),
+    /// The object ends just before this offset.
+    End(usize),
     More,
 }
 
@@ -551,7 +763,7 @@ mod tests {
     /// Splits `text` with a tiny buffer-friendly reader and returns (record, line) pairs.
     fn split(text: &str) -> Result<Vec<(String, u64)>, String> {
         let mut out = Vec::new();
-        let mut s = Splitter::new(text.as_bytes());
+        let mut s = Splitter::new(text.as_bytes(), false);
         s.for_each(|r| -> Result<(), ()> {
             out.push((String::from_utf8(r.bytes.to_vec()).unwrap(), r.line));
             Ok(())
@@ -587,6 +799,41 @@ mod tests {
             want
         );
         assert_eq!(records(r#"{"records":[{"id":"a"},{"id":"b"}]}"#), want);
+    }
+
+    #[test]
+    fn query_api_rows_come_with_their_columns() {
+        let text = r#"{"tables":[{"name":"PrimaryResult","columns":[{"name":"Id","type":"string"},{"name":"ResultType","type":"string"}],"rows":[["a","53003"],["b","0"]]}]}"#;
+        let mut got = Vec::new();
+        let mut s = Splitter::new(text.as_bytes(), false);
+        s.for_each(|r| -> Result<(), ()> {
+            got.push((
+                String::from_utf8(r.bytes.to_vec()).unwrap(),
+                r.columns.unwrap().to_vec(),
+            ));
+            Ok(())
+        })
+        .ok()
+        .unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].0, r#"["b","0"]"#);
+        assert_eq!(got[0].1, ["Id", "ResultType"]);
+        assert_eq!(s.form(), Some(Form::Tables));
+    }
+
+    #[test]
+    fn syslog_prefixes_are_skipped_when_allowed() {
+        let text = "2025-02-02T00:27:59+08:00 fwd {\"id\":\"a\"}\n2025-02-02T00:28:00+08:00 fwd {\"id\":\"b\"}\n";
+        let mut got = Vec::new();
+        let mut s = Splitter::new(text.as_bytes(), true);
+        s.for_each(|r| -> Result<(), ()> {
+            got.push(String::from_utf8(r.bytes.to_vec()).unwrap());
+            Ok(())
+        })
+        .ok()
+        .unwrap();
+        assert_eq!(got, [r#"{"id":"a"}"#, r#"{"id":"b"}"#]);
+        assert_eq!(s.form(), Some(Form::Objects));
     }
 
     #[test]

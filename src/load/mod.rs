@@ -1,9 +1,11 @@
 //! Reads inputs (files or standard input), detects each one's shape, and streams its
 //! sign-ins one at a time to a callback. Decides no causes; keeps no records.
 
+mod csv;
 mod detect;
-mod graph;
+mod fields;
 mod json;
+mod record;
 
 use std::fmt;
 use std::fs::File;
@@ -11,7 +13,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::model::SignIn;
-use detect::Shape;
+pub(crate) use detect::Shape;
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,41 +73,165 @@ impl std::error::Error for LoadError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct InputSummary {
     pub name: String,
+    pub shape: Shape,
     pub records: u64,
+    pub compressed: bool,
 }
 
-/// Streams every sign-in of every input to `each`, in input order. An error from `each`
+/// What a run read: each input, and the files a directory held that are not exports.
+#[derive(Debug, Default)]
+pub(crate) struct Loaded {
+    pub inputs: Vec<InputSummary>,
+    pub skipped: Vec<String>,
+}
+
+impl Loaded {
+    /// What the data could not say because of the shapes it came in.
+    pub(crate) fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let csv: Vec<&str> = self
+            .inputs
+            .iter()
+            .filter(|i| i.shape == Shape::PortalCsv && i.records > 0)
+            .map(|i| i.name.as_str())
+            .collect();
+        if !csv.is_empty() {
+            out.push(format!(
+                "{} {} the portal's CSV download, which has no Conditional Access policy list: \
+                 causes come from each sign-in's own signals (never high), and report-only \
+                 results are not visible; download JSON for the full picture",
+                list(&csv),
+                if csv.len() == 1 { "is" } else { "are" }
+            ));
+        }
+        if !self.skipped.is_empty() {
+            let names: Vec<&str> = self.skipped.iter().map(String::as_str).collect();
+            out.push(format!(
+                "skipped {} that {} not named like an export (.json, .jsonl, .ndjson, .csv, \
+                 .log, .gz): {}",
+                if names.len() == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{} files", names.len())
+                },
+                if names.len() == 1 { "is" } else { "are" },
+                list(&names)
+            ));
+        }
+        out
+    }
+}
+
+/// "a, b, c and 4 more".
+fn list(names: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    out
+}
+
+/// File names a directory walk reads; everything else is skipped and listed.
+const EXPORT_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "csv", "log", "gz"];
+
+/// Replaces each directory by the export files below it, in name order.
+pub(crate) fn expand(inputs: &[Input]) -> anyhow::Result<(Vec<Input>, Vec<String>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(p) if p.is_dir() => {
+                let before = files.len();
+                walk(p, &mut files, &mut skipped)?;
+                if files.len() == before {
+                    return Err(LoadError {
+                        file: input.name(),
+                        record: None,
+                        line: None,
+                        what: "holds no export files (.json, .jsonl, .ndjson, .csv, .log, .gz)"
+                            .into(),
+                        hint: "pass the directory the exports were saved or downloaded to".into(),
+                    }
+                    .into());
+                }
+            }
+            other => files.push(other.clone()),
+        }
+    }
+    Ok((files, skipped))
+}
+
+fn walk(dir: &Path, files: &mut Vec<Input>, skipped: &mut Vec<String>) -> anyhow::Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| LoadError {
+        file: dir.display().to_string(),
+        record: None,
+        line: None,
+        what: format!("cannot list: {}", io_reason(&e)),
+        hint: "check the directory's permissions".into(),
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, skipped)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(Input::Path(path));
+        } else {
+            skipped.push(path.display().to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Streams every sign-in of every input to `each` with the index of its input (in
+/// `Loaded::inputs`), in order. Directories are read recursively. An error from `each`
 /// (a closed pipe, say) stops the run and is returned as it is.
 pub(crate) fn read_inputs(
     inputs: &[Input],
-    mut each: impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
-) -> anyhow::Result<Vec<InputSummary>> {
-    let mut summaries = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let name = input.name();
-        let records = match input {
-            Input::Stdin => read_one(&name, io::stdin().lock(), &mut each)?,
-            Input::Path(path) => {
-                let file = open(path, &name)?;
-                read_one(&name, file, &mut each)?
-            }
-        };
-        summaries.push(InputSummary { name, records });
+    mut each: impl FnMut(usize, SignIn<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<Loaded> {
+    let (files, skipped) = expand(inputs)?;
+    let mut loaded = Loaded {
+        inputs: Vec::with_capacity(files.len()),
+        skipped,
+    };
+    for (index, input) in files.iter().enumerate() {
+        let summary = read_input(input, |s| each(index, s))?;
+        loaded.inputs.push(summary);
     }
-    Ok(summaries)
+    Ok(loaded)
+}
+
+/// Reads one file (or standard input), streaming its sign-ins to `each`.
+pub(crate) fn read_input(
+    input: &Input,
+    mut each: impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<InputSummary> {
+    let name = input.name();
+    match input {
+        Input::Stdin => read_one(&name, io::stdin().lock(), &mut each),
+        Input::Path(path) => {
+            let file = open(path, &name)?;
+            read_one(&name, file, &mut each)
+        }
+    }
 }
 
 fn open(path: &Path, name: &str) -> anyhow::Result<File> {
-    if path.is_dir() {
-        return Err(LoadError {
-            file: name.to_string(),
-            record: None,
-            line: None,
-            what: "is a directory".into(),
-            hint: "pass the export files inside it (for example dir/*.json)".into(),
-        }
-        .into());
-    }
     File::open(path).map_err(|e| {
         let hint = match e.kind() {
             io::ErrorKind::NotFound => "check the path (run `ls` on it)",
@@ -132,13 +258,36 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// Reads one input: gunzips it if it is gzip, skips a byte-order mark, sniffs the shape
+/// and streams the records.
 fn read_one(
     name: &str,
     reader: impl Read,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
-) -> anyhow::Result<u64> {
+) -> anyhow::Result<InputSummary> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
     let head = reader.fill_buf().map_err(|e| read_error(name, &e))?;
+    if detect::is_gzip(head) {
+        let inner = flate2::read::MultiGzDecoder::new(reader);
+        let mut summary = read_plain(name, inner, each)?;
+        summary.compressed = true;
+        return Ok(summary);
+    }
+    read_plain(name, reader, each)
+}
+
+fn read_plain(
+    name: &str,
+    reader: impl Read,
+    each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<InputSummary> {
+    let mut reader = BufReader::with_capacity(64 << 10, reader);
+    let head = reader.fill_buf().map_err(|e| read_error(name, &e))?;
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let sniffed = detect::sniff(head);
+    if bom {
+        reader.consume(3);
+    }
     let refuse = |what: &str, hint: &str| -> anyhow::Error {
         LoadError {
             file: name.to_string(),
@@ -149,49 +298,100 @@ fn read_one(
         }
         .into()
     };
-    match detect::sniff(head) {
-        Shape::Json | Shape::Empty => {}
-        Shape::Gzip => {
-            return Err(refuse(
-                "is gzip-compressed",
-                "decompress it first: gunzip -c FILE.gz | signin-doctor report",
-            ));
+    let summary = |shape, records| InputSummary {
+        name: name.to_string(),
+        shape,
+        records,
+        compressed: false,
+    };
+    match sniffed {
+        Sniffed::Json | Sniffed::PrefixedLines => {
+            read_json(name, reader, sniffed == Sniffed::PrefixedLines, each)
         }
-        Shape::Csv => {
-            return Err(refuse(
-                "looks like a CSV export, which this version does not read",
-                "download the sign-ins as JSON instead (Entra admin center > Sign-in logs > \
-                 Download > JSON)",
-            ));
+        Sniffed::Empty => Ok(summary(Shape::Empty, 0)),
+        Sniffed::Csv => {
+            let (kind, rows) = csv::read(reader, |s| each(s).map_err(CsvFailure::Callback))
+                .map_err(|e: CsvFailure| match e {
+                    CsvFailure::Row(bad) => LoadError {
+                        file: name.to_string(),
+                        record: bad.row,
+                        line: bad.line,
+                        what: bad.what,
+                        hint: bad.hint,
+                    }
+                    .into(),
+                    CsvFailure::Callback(e) => e,
+                })?;
+            let shape = match kind {
+                csv::CsvKind::LogAnalytics => Shape::LogAnalyticsCsv,
+                csv::CsvKind::Portal => Shape::PortalCsv,
+            };
+            Ok(summary(shape, rows))
         }
-        Shape::Text => {
-            return Err(refuse(
-                "is not a sign-in log export (expected JSON starting with '[' or '{')",
-                "pass a sign-in export from the Entra admin center (Download > JSON) or \
-                 Microsoft Graph (auditLogs/signIns)",
-            ));
-        }
+        Sniffed::Gzip => Err(refuse(
+            "is gzip-compressed twice",
+            "decompress it once (gunzip FILE.gz) and pass the result",
+        )),
+        Sniffed::Text => Err(refuse(
+            "is not a sign-in log export (expected JSON or CSV)",
+            "pass a sign-in export: the Entra admin center download (JSON or CSV), Microsoft \
+             Graph output, diagnostic-settings or Event Hub JSON, or a Log Analytics export",
+        )),
     }
+}
 
-    let mut splitter = json::Splitter::new(reader);
+use detect::Sniffed;
+
+/// A CSV read stopped by a bad row or by the callback.
+enum CsvFailure {
+    Row(csv::BadRow),
+    Callback(anyhow::Error),
+}
+
+impl From<csv::BadRow> for CsvFailure {
+    fn from(b: csv::BadRow) -> Self {
+        CsvFailure::Row(b)
+    }
+}
+
+fn read_json(
+    name: &str,
+    reader: impl Read,
+    line_prefixes: bool,
+    each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<InputSummary> {
+    let mut splitter = json::Splitter::new(reader, line_prefixes);
+    let mut flavor = None;
+    let mut row_buf = Vec::new();
     let result = splitter.for_each(|raw| {
         let refuse = |what: String, line: u64, hint: &str| LoadError {
             file: name.to_string(),
             record: Some(raw.index),
             line: Some(line),
             what,
-            hint: other_shape(raw.bytes).unwrap_or(hint).to_string(),
+            hint: other_shape(raw.bytes).unwrap_or_else(|| hint.to_string()),
         };
-        let record = graph::parse(raw.bytes).map_err(|bad| {
+        let parsed = match raw.columns {
+            Some(columns) => record::parse_table_row(raw.bytes, columns, &mut row_buf),
+            None => {
+                flavor.get_or_insert_with(|| record::flavor(raw.bytes));
+                record::parse(raw.bytes)
+            }
+        };
+        let record = parsed.map_err(|bad| {
             refuse(
                 bad.what,
                 raw.line + bad.line_in_record.saturating_sub(1) as u64,
                 "the record does not match the sign-in schema; re-export the file or fix the record",
             )
         })?;
-        if record.id.is_none() && record.created.is_none() && record.error_code.is_none() {
+        // A record without an error code is either another log type (refuse it, naming
+        // the type) or a sign-in exported without its status (count it, warn later).
+        let foreign = record.error_code.is_none() && other_shape(raw.bytes).is_some();
+        let empty = record.id.is_none() && record.created.is_none() && record.error_code.is_none();
+        if foreign || empty {
             return Err(refuse(
-                "not a sign-in record (no id, createdDateTime or status)".into(),
+                "not a sign-in record (no status.errorCode or resultType)".into(),
                 raw.line,
                 "is this an audit log or another kind of export? signin-doctor reads sign-in logs",
             )
@@ -200,7 +400,12 @@ fn read_one(
         each(record)
     });
     match result {
-        Ok(()) => Ok(splitter.records()),
+        Ok(()) => Ok(InputSummary {
+            name: name.to_string(),
+            shape: Shape::from_json(splitter.form(), flavor),
+            records: splitter.records(),
+            compressed: false,
+        }),
         Err(json::Flow::Callback(e)) => Err(e),
         Err(json::Flow::Split(json::SplitError::Io(e))) => Err(read_error(name, &e).into()),
         Err(json::Flow::Split(json::SplitError::Syntax {
@@ -234,33 +439,39 @@ fn read_error(name: &str, e: &io::Error) -> LoadError {
     }
 }
 
-/// Names the export a record comes from when it is not the Graph shape, so the error can
-/// say what the file is rather than which field surprised the parser.
-fn other_shape(bytes: &[u8]) -> Option<&'static str> {
+/// Names the log type of a record that is not a sign-in (audit logs are the usual mix-up),
+/// so the error can say what the file is.
+fn other_shape(bytes: &[u8]) -> Option<String> {
     #[derive(serde::Deserialize)]
-    struct Keys {
-        properties: Option<serde::de::IgnoredAny>,
-        #[serde(rename = "operationName")]
-        operation_name: Option<serde::de::IgnoredAny>,
-        #[serde(rename = "ResultType")]
-        result_type: Option<serde::de::IgnoredAny>,
+    struct Keys<'a> {
+        #[serde(borrow)]
+        category: Option<std::borrow::Cow<'a, str>>,
+        #[serde(rename = "activityDisplayName")]
+        activity: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "riskEventType")]
+        risk_event: Option<serde::de::IgnoredAny>,
+        properties: Option<Inner>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Inner {
         #[serde(rename = "activityDisplayName")]
         activity: Option<serde::de::IgnoredAny>,
     }
-    let keys: Keys = serde_json::from_slice(bytes).ok()?;
-    if keys.properties.is_some() && keys.operation_name.is_some() {
-        Some(
-            "this is an Azure Monitor diagnostic-settings record, which this version does not \
-             read yet; export the sign-ins from the Entra admin center (Download > JSON) instead",
-        )
-    } else if keys.result_type.is_some() {
-        Some(
-            "this is a Log Analytics (SigninLogs) export, which this version does not read yet; \
-             export the sign-ins from the Entra admin center (Download > JSON) instead",
-        )
-    } else if keys.activity.is_some() {
-        Some("this is an audit log record, not a sign-in; pass the sign-in log export")
-    } else {
-        None
+    let keys: Keys<'_> = serde_json::from_slice(bytes).ok()?;
+    let audit = keys.activity.is_some() || keys.properties.is_some_and(|p| p.activity.is_some());
+    if audit {
+        return Some(
+            "this is an audit log record, not a sign-in; pass the sign-in log export".into(),
+        );
+    }
+    if keys.risk_event.is_some() {
+        return Some("this is a risk detection, not a sign-in; pass the sign-in log export".into());
+    }
+    match keys.category {
+        Some(c) if !c.to_ascii_lowercase().contains("signin") => Some(format!(
+            "this is a {c:?} record from diagnostic settings, not a sign-in; pass the \
+             SignInLogs or NonInteractiveUserSignInLogs export"
+        )),
+        _ => None,
     }
 }

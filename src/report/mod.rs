@@ -1,6 +1,7 @@
 //! Renderers: one file per output format, each writing to a `Write` it is given with a
 //! `Style` decided once by main. They never probe the terminal or the clock.
 
+pub(crate) mod detect;
 pub(crate) mod json;
 pub(crate) mod ndjson;
 pub(crate) mod table;
