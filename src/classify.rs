@@ -138,7 +138,13 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
     } else {
         FixKey::UnknownNoConditions
     });
-    let detail = detail(cause, &finding, &signals, &policies, listed.is_empty());
+    let detail = detail(
+        cause,
+        &finding,
+        &signals,
+        &policies,
+        (listed.is_empty(), s.policies.is_some()),
+    );
 
     Some(Diagnosis {
         request_id: owned(&s.id),
@@ -160,6 +166,7 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         evidence,
         fix,
         no_policy_details: blocking.is_empty(),
+        no_policy_list: s.policies.is_none(),
         no_condition_data: conditions.is_none(),
         report_only,
     })
@@ -566,6 +573,14 @@ struct Signals {
     os: Option<String>,
 }
 
+/// Lower-case letters and digits only: `"Device code flow"` → `"devicecodeflow"`.
+fn letters(v: &str) -> String {
+    v.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// `clientAppUsed` values that are modern authentication; everything else is legacy.
 fn is_modern_client(client: &str) -> bool {
     let c = client.trim();
@@ -594,17 +609,20 @@ impl Signals {
 
         let transfer = non_empty(&s.original_transfer_method);
         let protocol = non_empty(&s.authentication_protocol);
-        let device_code = transfer.is_some_and(|t| t.eq_ignore_ascii_case("deviceCodeFlow"))
-            || protocol.is_some_and(|p| p.eq_ignore_ascii_case("deviceCode"));
-        let auth_transfer = transfer
-            .is_some_and(|t| t.eq_ignore_ascii_case("authenticationTransfer"))
-            || protocol.is_some_and(|p| p.eq_ignore_ascii_case("authenticationTransfer"));
+        // Graph writes enum tokens ("deviceCodeFlow"); the portal's CSV writes labels
+        // ("Device code flow"): compare letters only.
+        let is = |v: Option<&str>, want: &str| v.is_some_and(|v| letters(v) == want);
+        let device_code = is(transfer, "devicecodeflow")
+            || is(protocol, "devicecode")
+            || is(protocol, "devicecodeflow");
+        let auth_transfer =
+            is(transfer, "authenticationtransfer") || is(protocol, "authenticationtransfer");
         if device_code || auth_transfer {
             let mut evidence = Vec::new();
-            if let Some(t) = transfer.filter(|t| !t.eq_ignore_ascii_case("none")) {
+            if let Some(t) = transfer.filter(|t| letters(t) != "none") {
                 evidence.push(format!("originalTransferMethod = {t:?}"));
             }
-            if let Some(p) = protocol.filter(|p| !p.eq_ignore_ascii_case("none")) {
+            if let Some(p) = protocol.filter(|p| letters(p) != "none") {
                 evidence.push(format!("authenticationProtocol = {p:?}"));
             }
             sig.flow = Some(Flow {
@@ -853,7 +871,7 @@ fn detail(
     f: &Finding,
     sig: &Signals,
     policies: &[PolicyRef],
-    no_policy_list: bool,
+    (no_policy_list, has_list): (bool, bool),
 ) -> String {
     let by = match policies {
         [] => "Conditional Access".to_string(),
@@ -909,10 +927,16 @@ fn detail(
         ),
         Cause::Unknown => {
             return if no_policy_list {
-                "blocked by Conditional Access, but the export carries no policy details for this \
-                 sign-in (exported without permission to read Conditional Access policies?), and \
-                 the sign-in shows no legacy client, device code flow or risk"
-                    .to_string()
+                format!(
+                    "blocked by Conditional Access, but the export carries no policy details for \
+                     this sign-in ({}), and the sign-in shows no legacy client, device code flow \
+                     or risk",
+                    if has_list {
+                        "exported without permission to read Conditional Access policies?"
+                    } else {
+                        "the portal's CSV download never has them"
+                    }
+                )
             } else if policies.is_empty() {
                 "blocked by Conditional Access, but no applied policy is marked as failed in this \
                  export"

@@ -182,10 +182,11 @@ const CATALOGUE: &[Remedy] = &[
         cause: Cause::Unknown,
         summary: "Open the sign-in in the admin center; re-export with policy details",
         user: "Send IT the Request ID and the time of the failed sign-in.",
-        admin: "This export has no Conditional Access details for the sign-in. Open it in the \
-                Entra admin center (Sign-in logs, the Request ID, Conditional Access tab) or run \
-                What If, and export with an account that can read Conditional Access policies so \
-                the cause can be named.",
+        admin: "This export has no Conditional Access details for the sign-in (the portal's CSV \
+                download never has them; other exports lack them when made without permission to \
+                read Conditional Access policies). Open it in the Entra admin center (Sign-in \
+                logs, the Request ID, Conditional Access tab) or run What If, and download JSON \
+                with an account that can read policies so the cause can be named.",
     },
     Remedy {
         key: FixKey::UnknownNoConditions,

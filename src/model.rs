@@ -412,6 +412,9 @@ pub(crate) struct Diagnosis {
     pub fix: crate::fixes::FixKey,
     /// The blocking policies carried no detail at all (no policy list, or an empty one).
     pub no_policy_details: bool,
+    /// The export has no policy list at all (the portal's CSV download), as opposed to an
+    /// empty one (an export made without permission to read policies).
+    pub no_policy_list: bool,
     /// The record carried no condition data (Graph v1.0 and the like): causes are inferred.
     pub no_condition_data: bool,
     /// Report-only policies that would also have blocked this sign-in.

@@ -60,6 +60,7 @@ pub(crate) struct Tally {
     duplicates: u64,
     blocked: u64,
     no_policy_details: u64,
+    no_policy_list: u64,
     no_condition_data: u64,
     failures: Vec<Diagnosis>,
     /// Hashes of the request ids of blocked sign-ins already counted.
@@ -214,7 +215,9 @@ impl Tally {
 
     fn count(&mut self, d: &Diagnosis) {
         self.blocked += 1;
-        self.no_policy_details += u64::from(d.no_policy_details);
+        // Without a list at all the shape is to blame, and the loader says so per file.
+        self.no_policy_details += u64::from(d.no_policy_details && !d.no_policy_list);
+        self.no_policy_list += u64::from(d.no_policy_list);
         self.no_condition_data += u64::from(d.no_condition_data && !d.no_policy_details);
         let next = self.users.len();
         let u = *self.user_index.entry(d.user.clone()).or_insert(next);
@@ -324,6 +327,15 @@ impl Tally {
                  the sign-in, or unknown",
                 plural(no_policy),
                 if no_policy == 1 { "ies" } else { "y" }
+            ));
+        }
+        let no_list = self.no_policy_list as usize;
+        if no_list > 0 {
+            out.push(format!(
+                "{no_list} blocked sign-in{} come{} from an export without a policy list: \
+                 causes are inferred from each sign-in alone (never high), or unknown",
+                plural(no_list),
+                verb_s(no_list)
             ));
         }
         let no_conditions = self.no_condition_data as usize;

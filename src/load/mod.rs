@@ -97,9 +97,8 @@ impl Loaded {
             .collect();
         if !csv.is_empty() {
             out.push(format!(
-                "{} {} the portal's CSV download, which has no Conditional Access policy list: \
-                 causes come from each sign-in's own signals (never high), and report-only \
-                 results are not visible; download JSON for the full picture",
+                "{} {} the portal's CSV download: it has no policy list, named networks, risk \
+                 levels or report-only results; download JSON for the full picture",
                 list(&csv),
                 if csv.len() == 1 { "is" } else { "are" }
             ));
