@@ -659,3 +659,253 @@ fn a_reader_that_closes_early_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ---- every export shape -----------------------------------------------------------
+
+/// The same blocked sign-in exported in every shape that carries policies gives the same
+/// failure object (fixtures/same-signin/README.md).
+#[test]
+fn one_sign_in_in_every_shape_gets_the_same_diagnosis() {
+    let failure_in = |file: &str| -> Value {
+        let doc = report_json(&[&format!("same-signin/{file}")]);
+        assert_eq!(doc["summary"]["records"], 2, "{file}");
+        assert_eq!(doc["summary"]["blocked"], 1, "{file}");
+        doc["failures"][0].clone()
+    };
+    let reference = failure_in("diag-PT1H.json");
+    assert_eq!(reference["cause"], "location");
+    assert_eq!(reference["confidence"], "high");
+    assert_eq!(reference["country"], "BR");
+    for file in [
+        "eventhub.json",
+        "la-signinlogs.json",
+        "la-jsontext.jsonl",
+        "la-query-api.json",
+        "la-export.csv",
+    ] {
+        assert_eq!(
+            failure_in(file),
+            reference,
+            "{file} differs from diag-PT1H.json"
+        );
+    }
+    // Graph beta also names the rule that matched; everything else is the same.
+    let mut beta = failure_in("graph-beta.json");
+    let first = beta["evidence"][0].as_str().unwrap().to_string();
+    assert!(
+        first.ends_with(" (rules: location = allLocations)"),
+        "{first}"
+    );
+    beta["evidence"][0] = Value::from(first.trim_end_matches(" (rules: location = allLocations)"));
+    assert_eq!(beta, reference);
+    // The portal CSV has no policy list: the same sign-in, honestly not diagnosed.
+    let csv = failure_in("portal-download.csv");
+    assert_eq!(csv["request_id"], reference["request_id"]);
+    assert_eq!(csv["time"], reference["time"]);
+    assert_eq!(csv["user"], reference["user"]);
+    assert_eq!(csv["cause"], "unknown");
+    assert_ne!(csv["confidence"], "high");
+    assert!(
+        csv["detail"]
+            .as_str()
+            .unwrap()
+            .contains("the portal's CSV download never has them"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn each_shape_fixture_is_diagnosed() {
+    // (fixture, records, blocked, [(request id prefix, cause, confidence)])
+    let cases: &[(&str, u64, u64, &[(&str, &str, &str)])] = &[
+        (
+            "diag-noninteractive-PT1H.json",
+            6,
+            3,
+            &[
+                ("8ae29e40", "client_app", "high"),
+                ("3930b256", "device_state", "high"),
+                ("59202faa", "location", "high"),
+            ],
+        ),
+        (
+            "diag-syslog.log",
+            3,
+            1,
+            &[("1a856c79", "device_platform", "high")],
+        ),
+        (
+            "eventhub-messages.jsonl",
+            5,
+            3,
+            &[
+                ("90915baa", "risk", "high"),
+                ("b4826545", "auth_flow", "high"),
+                ("6e3990c8", "location", "high"),
+            ],
+        ),
+        (
+            "diag-PT1H.json.gz",
+            3,
+            1,
+            &[("2303046c", "client_app", "high")],
+        ),
+        (
+            "portal-InteractiveSignIns_2026-11-01_2026-11-02.csv",
+            6,
+            3,
+            &[
+                ("c90bae0e", "unknown", "low"),
+                ("554503e0", "auth_flow", "low"),
+                ("313dd772", "client_app", "low"),
+            ],
+        ),
+        (
+            "portal-old-quoted.csv",
+            3,
+            1,
+            &[("276164ce", "client_app", "low")],
+        ),
+        ("portal-fr.csv", 3, 1, &[("3a2fb46a", "client_app", "low")]),
+    ];
+    for (file, records, blocked, failures) in cases {
+        let doc = report_json(&[file]);
+        assert_eq!(doc["summary"]["records"], *records, "{file}");
+        assert_eq!(doc["summary"]["blocked"], *blocked, "{file}");
+        for (id, cause, confidence) in *failures {
+            let f = doc["failures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["request_id"].as_str().unwrap().starts_with(id))
+                .unwrap_or_else(|| panic!("{file}: no failure {id}"));
+            assert_eq!(
+                (f["cause"].as_str(), f["confidence"].as_str()),
+                (Some(*cause), Some(*confidence)),
+                "{file} {id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn log_analytics_rows_of_one_sign_in_are_merged() {
+    let doc = report_json(&["la-split-rows.csv"]);
+    assert_eq!(doc["summary"]["records"], 5, "rows read");
+    assert_eq!(doc["summary"]["blocked"], 1, "one sign-in");
+    let f = &doc["failures"][0];
+    assert_eq!(
+        f["policies"][0]["name"], "CA010 - Block access outside allowed countries",
+        "the blocking policy sat on the second row"
+    );
+    assert_eq!(f["confidence"], "high");
+    assert!(
+        strings(&doc["warnings"])
+            .iter()
+            .any(|w| w.starts_with("2 rows of blocked sign-ins continued the row before")),
+        "{}",
+        doc["warnings"]
+    );
+}
+
+#[test]
+fn directories_are_read_recursively_with_gzip_and_non_exports_listed() {
+    let doc = report_json(&["storage-account"]);
+    assert_eq!(doc["summary"]["records"], 7);
+    assert_eq!(doc["summary"]["blocked"], 3);
+    // One directory holding the same sign-in eight times: one block, seven duplicates,
+    // and its README named as skipped.
+    let doc = report_json(&["same-signin"]);
+    assert_eq!(doc["summary"]["blocked"], 1);
+    assert_eq!(doc["summary"]["duplicates"], 7);
+    let warnings = strings(&doc["warnings"]).join("\n");
+    assert!(
+        warnings.contains("skipped 1 file that is not named like an export"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("same-signin/README.md"), "{warnings}");
+}
+
+#[test]
+fn gzip_is_read_from_standard_input_too() {
+    let gz = std::fs::read(fixture("diag-PT1H.json.gz")).unwrap();
+    let out = doctor()
+        .args(["report", "-f", "json"])
+        .write_stdin(gz)
+        .ok_stdout();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["summary"]["blocked"], 1);
+}
+
+#[test]
+fn detect_names_each_shape_and_its_fields() {
+    let out = doctor()
+        .args([
+            "detect",
+            &fixture("same-signin"),
+            &fixture("graph-v1-page-1.json"),
+        ])
+        .ok_stdout();
+    let text = String::from_utf8(out).unwrap();
+    for want in [
+        "shape:   Azure Monitor diagnostic settings (storage account JSON Lines)",
+        "shape:   Azure Event Hub messages",
+        "shape:   Graph / Entra admin center JSON download (array)",
+        "shape:   Log Analytics export (CSV)",
+        "shape:   Log Analytics rows (JSON)",
+        "shape:   Log Analytics query API response",
+        "shape:   Entra admin center CSV download",
+        "shape:   Microsoft Graph API pages",
+        "records: 2 (1 blocked by Conditional Access, 53003)",
+        "missing: userAgent, conditionsSatisfied (matched conditions), networkLocationDetails",
+        "note: skipped 1 file",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let out = doctor()
+        .args(["detect", "--format", "json", &fixture("portal-fr.csv")])
+        .ok_stdout();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc[0]["shape"], "Entra admin center CSV download");
+    assert_eq!(doc[0]["records"], 3);
+    assert_eq!(doc[0]["fields"]["appliedConditionalAccessPolicies"], 0);
+}
+
+#[test]
+fn detect_reports_unreadable_files_and_fails() {
+    doctor()
+        .args(["detect", &fixture("broken"), &fixture("graph-beta.jsonl")])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "truncated.json\n  cannot be read:",
+        ))
+        .stdout(predicate::str::contains("graph-beta.jsonl\n  shape:"))
+        .stdout(predicate::str::contains(
+            "note: skipped 1 file that is not named like an export",
+        ))
+        .stderr(predicate::str::contains("2 of 3 inputs could not be read"));
+}
+
+#[test]
+fn csv_problems_name_the_row_and_what_was_expected() {
+    doctor()
+        .arg("report")
+        .write_stdin("When,Who,What,Why\n1,2,3,4\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a CSV header this version does not know: When, Who, What, Why",
+        ))
+        .stderr(predicate::str::contains(
+            "expected the Entra portal download (Date (UTC)",
+        ));
+    doctor()
+        .arg("report")
+        .write_stdin("Date (UTC),Request ID,Sign-in error code\n2026-11-02T08:00:00Z,r1,53003\n2026-11-02T08:00:00Z,r2\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>: record 2 (line 3): a row with 2 fields where the header has 3",
+        ));
+}
