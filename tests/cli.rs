@@ -716,8 +716,10 @@ fn one_sign_in_in_every_shape_gets_the_same_diagnosis() {
 
 #[test]
 fn each_shape_fixture_is_diagnosed() {
-    // (fixture, records, blocked, [(request id prefix, cause, confidence)])
-    let cases: &[(&str, u64, u64, &[(&str, &str, &str)])] = &[
+    /// (request id prefix, cause, confidence)
+    type Expected = (&'static str, &'static str, &'static str);
+    // (fixture, records, blocked, expected failures)
+    let cases: &[(&str, u64, u64, &[Expected])] = &[
         (
             "diag-noninteractive-PT1H.json",
             6,
