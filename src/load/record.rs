@@ -148,7 +148,7 @@ struct RawSignIn<'a> {
     app_display_name: Text<'a>,
     #[serde(borrow, alias = "ResourceDisplayName")]
     resource_display_name: Text<'a>,
-    #[serde(borrow, alias = "IPAddress")]
+    #[serde(borrow, alias = "IPAddress", alias = "IpAddress")]
     ip_address: Text<'a>,
     #[serde(borrow)]
     caller_ip_address: Text<'a>,
@@ -169,14 +169,16 @@ struct RawSignIn<'a> {
     /// country code.
     #[serde(borrow, alias = "LocationDetails")]
     location: Dyn<RawLocation<'a>>,
-    /// Log Analytics' `Location` column: the country code.
+    /// Log Analytics' `Location` column (the country code), or the PowerShell SDK's
+    /// `Location` object.
     #[serde(borrow, rename = "Location")]
-    la_location: Text<'a>,
+    la_location: Dyn<RawLocation<'a>>,
     // The 2018 preview schema and Log Analytics name the list `conditionalAccessPolicies`.
     #[serde(
         borrow,
         alias = "conditionalAccessPolicies",
-        alias = "ConditionalAccessPolicies"
+        alias = "ConditionalAccessPolicies",
+        alias = "AppliedConditionalAccessPolicies"
     )]
     applied_conditional_access_policies: PolicyList<'a>,
     #[serde(borrow, alias = "NetworkLocationDetails")]
@@ -189,7 +191,12 @@ struct RawSignIn<'a> {
     risk_state: Text<'a>,
     #[serde(borrow, alias = "RiskDetail")]
     risk_detail: Text<'a>,
-    #[serde(borrow, rename = "riskEventTypes_v2", alias = "RiskEventTypes_V2")]
+    #[serde(
+        borrow,
+        rename = "riskEventTypes_v2",
+        alias = "RiskEventTypes_V2",
+        alias = "RiskEventTypesV2"
+    )]
     risk_event_types_v2: TextList<'a>,
     #[serde(borrow, alias = "RiskEventTypes")]
     risk_event_types: TextList<'a>,
@@ -202,6 +209,7 @@ struct RawSignIn<'a> {
 #[derive(Deserialize, Default, Debug)]
 #[serde(rename_all = "camelCase", default, expecting = "a status object")]
 struct RawStatus {
+    #[serde(alias = "ErrorCode")]
     error_code: Number,
 }
 
@@ -214,17 +222,19 @@ impl FromJsonText for RawStatus {
 #[derive(Deserialize, Default, Debug)]
 #[serde(rename_all = "camelCase", default, expecting = "a deviceDetail object")]
 pub(super) struct RawDevice<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, alias = "DeviceId")]
     pub device_id: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "DisplayName")]
     pub display_name: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "OperatingSystem")]
     pub operating_system: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "Browser")]
     pub browser: Text<'a>,
+    #[serde(alias = "IsCompliant")]
     pub is_compliant: Flag,
+    #[serde(alias = "IsManaged")]
     pub is_managed: Flag,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "TrustType")]
     pub trust_type: Text<'a>,
 }
 
@@ -260,9 +270,9 @@ impl<'a> RawDevice<'a> {
 #[derive(Deserialize, Default, Debug)]
 #[serde(rename_all = "camelCase", default, expecting = "a location object")]
 struct RawLocation<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, alias = "City")]
     city: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "CountryOrRegion")]
     country_or_region: Text<'a>,
 }
 
@@ -291,16 +301,17 @@ impl FromJsonText for RawLocation<'_> {
     expecting = "an applied policy object"
 )]
 struct RawPolicy<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, alias = "Id")]
     id: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "DisplayName")]
     display_name: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "Result")]
     result: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "EnforcedGrantControls")]
     enforced_grant_controls: TextList<'a>,
+    #[serde(alias = "ConditionsSatisfied")]
     conditions_satisfied: Conds,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "IncludeRulesSatisfied")]
     include_rules_satisfied: Option<Vec<RawRule<'a>>>,
 }
 
@@ -328,9 +339,9 @@ impl RawPolicy<'_> {
 #[derive(Deserialize, Default, Debug)]
 #[serde(rename_all = "camelCase", default, expecting = "a rule object")]
 struct RawRule<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, alias = "ConditionalAccessCondition")]
     conditional_access_condition: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "RuleSatisfied")]
     rule_satisfied: Text<'a>,
 }
 
@@ -385,9 +396,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for PolicyList<'a> {
     expecting = "a network location object"
 )]
 struct RawNetwork<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, alias = "NetworkType")]
     network_type: Text<'a>,
-    #[serde(borrow)]
+    #[serde(borrow, alias = "NetworkNames")]
     network_names: TextList<'a>,
 }
 
@@ -422,6 +433,7 @@ impl<'a> RawSignIn<'a> {
         let status = self.status.0.unwrap_or_default();
         let device = self.device_detail.0.unwrap_or_default();
         let location = self.location.0.unwrap_or_default();
+        let la_location = self.la_location.0.unwrap_or_default();
         let created = self
             .created_date_time
             .0
@@ -444,8 +456,11 @@ impl<'a> RawSignIn<'a> {
             app_display_name: self.app_display_name.0,
             resource_display_name: self.resource_display_name.0,
             ip_address: self.ip_address.0.or(self.caller_ip_address.0),
-            city: location.city.0,
-            country: location.country_or_region.0.or(self.la_location.0),
+            city: location.city.0.or(la_location.city.0),
+            country: location
+                .country_or_region
+                .0
+                .or(la_location.country_or_region.0),
             client_app_used: self.client_app_used.0,
             user_agent: self.user_agent.0,
             device: device.into_model(),
@@ -572,6 +587,27 @@ mod tests {
             s.policies.unwrap()[0].display_name.as_deref(),
             Some("CA030")
         );
+    }
+
+    /// `Get-MgBetaAuditLogSignIn | ConvertTo-Json` writes the SDK's PascalCase names at
+    /// every level (reference §6e, unverified): read them like Graph's.
+    #[test]
+    fn powershell_sdk_objects_use_pascal_case_at_every_level() {
+        let rec = br#"{"Id":"x","CreatedDateTime":"2025-03-14T11:40:12Z","UserPrincipalName":"sam@example.com",
+            "Status":{"ErrorCode":53003,"FailureReason":"Blocked"},"IpAddress":"203.0.113.77",
+            "Location":{"City":"Sao Paulo","CountryOrRegion":"BR"},
+            "DeviceDetail":{"OperatingSystem":"Windows10","IsCompliant":false,"TrustType":""},
+            "AppliedConditionalAccessPolicies":[{"DisplayName":"CA030","EnforcedGrantControls":["Block"],
+              "Result":"failure","ConditionsSatisfied":"application, users, location"}],
+            "AdditionalProperties":{}}"#;
+        let s = parse(rec).unwrap();
+        assert_eq!(s.error_code, Some(53003));
+        assert_eq!(s.city.as_deref(), Some("Sao Paulo"));
+        assert_eq!(s.country.as_deref(), Some("BR"));
+        assert_eq!(s.ip_address.as_deref(), Some("203.0.113.77"));
+        assert_eq!(s.device.is_compliant, Some(false));
+        let p = &s.policies.unwrap()[0];
+        assert_eq!(p.conditions_satisfied, Some(Conditions(11)));
     }
 
     #[test]
