@@ -177,10 +177,13 @@ struct RawSignIn<'a> {
     #[serde(
         borrow,
         alias = "conditionalAccessPolicies",
-        alias = "ConditionalAccessPolicies",
-        alias = "AppliedConditionalAccessPolicies"
+        alias = "ConditionalAccessPolicies"
     )]
     applied_conditional_access_policies: PolicyList<'a>,
+    /// The PowerShell SDK's name for the list; also a newer Log Analytics column, often
+    /// empty, beside `ConditionalAccessPolicies`: used only when that one is absent.
+    #[serde(borrow, rename = "AppliedConditionalAccessPolicies")]
+    pascal_policies: PolicyList<'a>,
     #[serde(borrow, alias = "NetworkLocationDetails")]
     network_location_details: Dyn<NetworkList<'a>>,
     #[serde(borrow, alias = "RiskLevelDuringSignIn")]
@@ -466,25 +469,27 @@ impl<'a> RawSignIn<'a> {
             device: device.into_model(),
             error_code: status.error_code.0.or(self.result_type.0),
             conditional_access_status: self.conditional_access_status.0,
-            policies: self.applied_conditional_access_policies.0.map(|list| {
-                list.into_iter()
-                    .map(|p| AppliedPolicy {
-                        id: p.id.0,
-                        display_name: p.display_name.0,
-                        result: p.result.0,
-                        grant_controls: p.enforced_grant_controls.0,
-                        conditions_satisfied: p.conditions_satisfied.0,
-                        include_rules: p
-                            .include_rules_satisfied
-                            .unwrap_or_default()
-                            .into_iter()
-                            .filter_map(|r| {
-                                Some((r.conditional_access_condition.0?, r.rule_satisfied.0?))
-                            })
-                            .collect(),
-                    })
-                    .collect()
-            }),
+            policies: (self.applied_conditional_access_policies.0)
+                .or(self.pascal_policies.0)
+                .map(|list| {
+                    list.into_iter()
+                        .map(|p| AppliedPolicy {
+                            id: p.id.0,
+                            display_name: p.display_name.0,
+                            result: p.result.0,
+                            grant_controls: p.enforced_grant_controls.0,
+                            conditions_satisfied: p.conditions_satisfied.0,
+                            include_rules: p
+                                .include_rules_satisfied
+                                .unwrap_or_default()
+                                .into_iter()
+                                .filter_map(|r| {
+                                    Some((r.conditional_access_condition.0?, r.rule_satisfied.0?))
+                                })
+                                .collect(),
+                        })
+                        .collect()
+                }),
             network_locations: self.network_location_details.0.map(|list| {
                 list.0
                     .into_iter()
