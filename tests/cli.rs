@@ -911,3 +911,16 @@ fn csv_problems_name_the_row_and_what_was_expected() {
             "<stdin>: record 2 (line 3): a row with 2 fields where the header has 3",
         ));
 }
+
+#[test]
+fn a_cut_gzip_file_says_so() {
+    let gz = std::fs::read(fixture("diag-PT1H.json.gz")).unwrap();
+    doctor()
+        .arg("report")
+        .write_stdin(gz[..gz.len() / 2].to_vec())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the gzip data is damaged or cut short: download or copy the file again",
+        ));
+}

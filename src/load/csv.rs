@@ -118,6 +118,13 @@ fn bad(row: Option<u64>, e: &::csv::Error, hint: &str) -> BadRow {
         ::csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
         _ => e.to_string(),
     };
+    let hint = match e.kind() {
+        ::csv::ErrorKind::Io(io) if super::is_damaged_gzip(io) => {
+            "the gzip data is damaged or cut short: download or copy the file again"
+        }
+        ::csv::ErrorKind::Io(_) => "check that the file is readable",
+        _ => hint,
+    };
     BadRow {
         row,
         line,

@@ -424,7 +424,9 @@ fn read_json(
 }
 
 fn read_error(name: &str, e: &io::Error) -> LoadError {
-    let hint = if e.kind() == io::ErrorKind::InvalidData {
+    let hint = if is_damaged_gzip(e) {
+        "the gzip data is damaged or cut short: download or copy the file again"
+    } else if e.kind() == io::ErrorKind::InvalidData {
         "the input is not text"
     } else {
         "check that the file is readable"
@@ -436,6 +438,12 @@ fn read_error(name: &str, e: &io::Error) -> LoadError {
         what: format!("cannot read: {}", io_reason(e)),
         hint: hint.into(),
     }
+}
+
+/// flate2 reports a truncated or corrupt stream as these I/O errors.
+pub(super) fn is_damaged_gzip(e: &io::Error) -> bool {
+    let text = e.to_string();
+    text.contains("deflate") || text.contains("gzip") || text.contains("invalid gzip header")
 }
 
 /// Names the log type of a record that is not a sign-in (audit logs are the usual mix-up),
