@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use crate::fixes::FixKey;
+use crate::load::{Paste, PasteKind};
 use crate::model::{
     AppliedPolicy, BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Conditions, Confidence, Diagnosis,
     PolicyRef, SignIn,
@@ -169,6 +170,107 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         no_policy_list: s.policies.is_none(),
         no_condition_data: conditions.is_none(),
         report_only,
+    })
+}
+
+/// The Azure CLI's application id: a CLI sign-in blocked on an unregistered device is the
+/// classic `az login --use-device-code` case (reference §10.1, §12).
+const AZURE_CLI_APP_ID: &str = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+
+/// A diagnosis from a pasted error page alone: never better than `low`, because the page
+/// names neither the policy nor the condition. `None` unless the paste is a 53003.
+pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
+    if p.error_code != Some(BLOCKED_BY_CONDITIONAL_ACCESS) {
+        return None;
+    }
+    let mut causes = Vec::new();
+    let mut evidence = Vec::new();
+    let source = match p.kind {
+        PasteKind::ErrorPage => "error page",
+        PasteKind::OAuthJson | PasteKind::ErrorText => "error text",
+    };
+    let unregistered = p.device_state.as_deref().is_some_and(|s| {
+        let s = letters(s);
+        s == "unregistered" || s == "notregistered"
+    });
+    let cli = p.app_id.as_deref() == Some(AZURE_CLI_APP_ID)
+        || p.app_name
+            .as_deref()
+            .is_some_and(|n| n.to_lowercase().contains("azure cli"));
+    if p.mentions_device_code {
+        causes.push(Cause::AuthFlow);
+        evidence.push(format!("the {source} mentions the device code flow"));
+    }
+    if unregistered {
+        causes.push(Cause::DeviceState);
+    }
+    for (label, value) in [
+        ("App name", &p.app_name),
+        ("Device platform", &p.device_platform),
+        ("Device state", &p.device_state),
+    ] {
+        if let Some(v) = value {
+            evidence.push(format!("{source}: {label} = {v:?}"));
+        }
+    }
+    if cli && unregistered && !p.mentions_device_code {
+        evidence.push(
+            "Azure CLI on an unregistered device: if the user ran `az login --use-device-code`, \
+             the device code flow is the likely cause (it can never meet a device requirement)"
+                .to_string(),
+        );
+    }
+    let cause = causes.first().copied().unwrap_or(Cause::Unknown);
+    let (detail, fix) = match cause {
+        Cause::AuthFlow => (
+            "the sign-in used the device code flow, which Conditional Access blocks or which can \
+             never meet a device requirement (inferred from the pasted text alone; the policy \
+             is not named there)"
+                .to_string(),
+            FixKey::DeviceCodeFlow,
+        ),
+        Cause::DeviceState => (
+            format!(
+                "the {source} says the device is unregistered: a policy requiring a registered, \
+                 compliant or joined device would block it (inferred from the pasted text \
+                 alone; the policy is not named there)"
+            ),
+            FixKey::DeviceCompliance,
+        ),
+        _ => (
+            format!(
+                "blocked by Conditional Access; the {source} does not say which policy or \
+                 condition, and shows nothing that points at one"
+            ),
+            FixKey::UnknownFromPaste,
+        ),
+    };
+    if causes.is_empty() {
+        causes.push(Cause::Unknown);
+    }
+    Some(Diagnosis {
+        request_id: p.request_id.clone(),
+        correlation_id: p.correlation_id.clone(),
+        time: p.timestamp,
+        user: "(unknown user)".to_string(),
+        app: p.app_name.clone(),
+        resource: None,
+        ip: p.ip.clone(),
+        city: None,
+        country: None,
+        client_app: None,
+        os: p.device_platform.clone(),
+        cause,
+        causes,
+        confidence: Confidence::Low,
+        detail,
+        policies: Vec::new(),
+        evidence,
+        fix,
+        no_policy_details: true,
+        no_policy_list: true,
+        no_condition_data: true,
+        report_only: Vec::new(),
     })
 }
 
@@ -1296,6 +1398,36 @@ pub(crate) mod tests {
         let d = classify(&s).unwrap();
         assert!(d.no_condition_data);
         assert_ne!(d.confidence, Confidence::High);
+    }
+
+    #[test]
+    fn a_paste_alone_is_never_better_than_low() {
+        let mut p = Paste {
+            error_code: Some(53003),
+            device_state: Some("Unregistered".into()),
+            app_id: Some(AZURE_CLI_APP_ID.into()),
+            ..Paste::default()
+        };
+        let d = classify_paste(&p).unwrap();
+        assert_eq!(
+            (d.cause, d.confidence),
+            (Cause::DeviceState, Confidence::Low)
+        );
+        assert!(
+            d.evidence.iter().any(|e| e.contains("--use-device-code")),
+            "{:?}",
+            d.evidence
+        );
+        p.mentions_device_code = true;
+        let d = classify_paste(&p).unwrap();
+        assert_eq!(d.causes, [Cause::AuthFlow, Cause::DeviceState]);
+        assert_eq!(d.fix, FixKey::DeviceCodeFlow);
+        p.device_state = Some("Registered".into());
+        p.mentions_device_code = false;
+        let d = classify_paste(&p).unwrap();
+        assert_eq!((d.cause, d.fix), (Cause::Unknown, FixKey::UnknownFromPaste));
+        p.error_code = Some(50126);
+        assert!(classify_paste(&p).is_none());
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub(crate) enum Command {
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
 
+    /// Explain one failure for a helpdesk ticket: by request id or correlation id in the
+    /// given logs, or from the text a user copied from the error page (--paste).
+    #[command(after_help = EXPLAIN_HELP)]
+    Explain(ExplainArgs),
+
     /// Say what each input is: the export shape found, how many records it holds, and
     /// which of the fields a diagnosis uses it carries. A first step when a report looks
     /// wrong.
@@ -40,10 +45,47 @@ pub(crate) enum Command {
     Detect(DetectArgs),
 }
 
+const EXPLAIN_HELP: &str = "\
+Examples:
+  signin-doctor explain 3c2b1a09-8f7e-4d6c-b5a4-938271605f00 InteractiveSignIns_2026-11-02.json
+  signin-doctor explain cccccccc-dddd-4eee-8fff-000000000000 logs/      # a correlation id: the whole chain
+  signin-doctor explain --paste pasted.txt                               # the error page alone
+  pbpaste | signin-doctor explain --paste - logs/ --format markdown      # paste + logs, for the ticket
+
+Exit codes: 0 explained; 1 no sign-in with that id in the logs (the message says what was
+searched); 2 bad usage, unreadable logs, or a paste that is not an error report.";
+
 const DETECT_HELP: &str = "\
 Examples:
   signin-doctor detect InteractiveSignIns_2026-11-01_2026-11-02.csv
   signin-doctor detect insights-logs-signinlogs/     # a storage-account dump, recursively";
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The request id or correlation id to explain (from the error page, a ticket or a
+    /// report), then the log exports or directories to search; `-` or no FILE reads
+    /// standard input. With --paste, every argument is a log to search.
+    #[arg(value_name = "ID|FILE")]
+    pub args: Vec<String>,
+
+    /// Read the error text a user copied (the error page's "Troubleshooting details", an
+    /// AADSTS error from a CLI or SDK, or an OAuth error JSON) from FILE, or from standard
+    /// input with `-` or no FILE.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    pub paste: Option<String>,
+
+    /// Output format: text (to read out or paste into a ticket), markdown (for ticket
+    /// systems and wikis), json (one failure object, as in `report --format json`).
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExplainFormat {
+    Text,
+    Markdown,
+    Json,
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct DetectArgs {

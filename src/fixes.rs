@@ -25,6 +25,8 @@ pub(crate) enum FixKey {
     PolicyScope,
     UnknownNoPolicy,
     UnknownNoConditions,
+    /// Only a pasted error page to go on.
+    UnknownFromPaste,
 }
 
 struct Remedy {
@@ -198,6 +200,16 @@ const CATALOGUE: &[Remedy] = &[
                 admin center, or export from the beta endpoint or the portal's JSON download, \
                 which carry the matched conditions.",
     },
+    Remedy {
+        key: FixKey::UnknownFromPaste,
+        cause: Cause::Unknown,
+        summary: "Pull the sign-in record by its Request ID to see the blocking policy",
+        user: "Keep the Request ID and the time from the error page; IT needs them to look the \
+               sign-in up. Until then, try from your usual work device and network.",
+        admin: "The error page does not say which policy blocked the sign-in or why. Pull the \
+                sign-in record by its Request ID (the commands above) and run signin-doctor \
+                explain on it, or open it in the Entra admin center's Conditional Access tab.",
+    },
 ];
 
 /// The rendered advice for one diagnosis.
@@ -236,7 +248,7 @@ pub(crate) fn render(d: &Diagnosis) -> Fix {
         _ => "an unknown network".to_string(),
     };
     let fill = |text: &str| -> String {
-        text.replace("{Policy}", &format!("P{}", &policy[1..]))
+        text.replace("{Policy}", &capitalized(&policy))
             .replace("{policy}", &policy)
             .replace("{client}", d.client_app.as_deref().unwrap_or("this client"))
             .replace("{country}", country)
@@ -251,11 +263,19 @@ pub(crate) fn render(d: &Diagnosis) -> Fix {
     }
 }
 
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [FixKey; 14] = [
+    const ALL: [FixKey; 15] = [
         FixKey::LocationUntrusted,
         FixKey::DeviceCompliance,
         FixKey::DeviceHybridJoin,
@@ -270,6 +290,7 @@ mod tests {
         FixKey::PolicyScope,
         FixKey::UnknownNoPolicy,
         FixKey::UnknownNoConditions,
+        FixKey::UnknownFromPaste,
     ];
 
     #[test]
@@ -303,5 +324,9 @@ mod tests {
         d.fix = FixKey::ClientLegacy;
         d.client_app = Some("IMAP4".into());
         assert!(render(&d).summary.contains("IMAP4"));
+        d.fix = FixKey::DeviceCodeFlow;
+        d.policies.clear();
+        let admin = render(&d).admin;
+        assert!(admin.starts_with("The blocking policy blocks"), "{admin}");
     }
 }

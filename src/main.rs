@@ -3,6 +3,8 @@
 
 mod classify;
 mod cli;
+mod codes;
+mod explain;
 mod fixes;
 mod load;
 mod model;
@@ -15,15 +17,28 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command, DetectArgs, DetectFormat, FilterArgs, Format, ReportArgs};
+use cli::{
+    Cli, ColorChoice, Command, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat, FilterArgs,
+    Format, ReportArgs,
+};
 use load::Input;
 use report::Style;
 use summary::{Added, FieldCensus, Filter, Tally};
 
+/// What a command found, as its exit code says it (DESIGN.md contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// 0: done (blocked sign-ins are findings, not errors).
+    Done,
+    /// 1: `explain` found no sign-in with that id.
+    NotFound,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::NotFound) => ExitCode::from(1),
         // The reader went away (`… | head`): what it wanted was written.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -34,12 +49,134 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let style = decide_style(cli.color);
     match cli.command {
-        Command::Report(args) => report(args, style),
-        Command::Detect(args) => detect(args),
+        Command::Report(args) => report(args, style).map(|()| Outcome::Done),
+        Command::Explain(args) => explain(args, style),
+        Command::Detect(args) => detect(args).map(|()| Outcome::Done),
     }
+}
+
+fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
+    let format = match args.format {
+        ExplainFormat::Text => report::explain::Format::Text,
+        ExplainFormat::Markdown => report::explain::Format::Markdown,
+        ExplainFormat::Json => report::explain::Format::Json,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let (paste, id, logs) = match &args.paste {
+        Some(source) => {
+            let text = read_paste(source)?;
+            let paste = load::parse_paste(&text).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+            let id = paste
+                .request_id
+                .clone()
+                .or_else(|| paste.correlation_id.clone())
+                .unwrap_or_default();
+            (Some(paste), id, args.args.clone())
+        }
+        None => {
+            let Some((id, logs)) = args.args.split_first() else {
+                bail!(
+                    "explain needs a request id or correlation id (or --paste): signin-doctor \
+                     explain <ID> <LOG FILES…>; see --help"
+                );
+            };
+            (None, id.clone(), logs.to_vec())
+        }
+    };
+    // A paste with no logs to search (or no id to search them by): the paste alone.
+    let paste_only = paste.is_some() && (logs.is_empty() || id.is_empty());
+    if let (true, Some(p)) = (paste_only, &paste) {
+        let diagnosis = classify::classify_paste(p);
+        report::explain::write_paste_only(&mut out, p, diagnosis.as_ref(), format, style)?;
+        out.flush()?;
+        return Ok(Outcome::Done);
+    }
+    if args.paste.as_deref() == Some("-") && logs.iter().any(|l| l == "-") {
+        bail!("the paste and the logs cannot both come from standard input: save one to a file");
+    }
+    let inputs = inputs(&logs)?;
+    let mut search = match &paste {
+        Some(p) => explain::Search::for_paste(p.request_id.as_deref(), p.correlation_id.as_deref()),
+        None => explain::Search::for_any(&id),
+    };
+    let loaded = load::read_inputs(&inputs, |_, record| {
+        search.add(record);
+        Ok(())
+    })?;
+    let (records, first, last, non_interactive) = (
+        search.records,
+        search.first,
+        search.last,
+        search.non_interactive,
+    );
+    match search.finish() {
+        Some((by, entries)) => {
+            report::explain::write_found(
+                &mut out,
+                &entries,
+                by,
+                &explain::normalize_id(&id),
+                format,
+                style,
+            )?;
+            out.flush()?;
+            Ok(Outcome::Done)
+        }
+        None => {
+            let searched = report::explain::Searched {
+                id: &id,
+                files: loaded
+                    .inputs
+                    .iter()
+                    .map(|i| (i.name.clone(), i.shape.describe()))
+                    .collect(),
+                records,
+                first,
+                last,
+                non_interactive,
+                when: paste.as_ref().and_then(|p| p.timestamp),
+            };
+            // A paste still says something on its own; scripts see exit code 1 either way.
+            if let Some(p) = &paste
+                && format != report::explain::Format::Json
+            {
+                let diagnosis = classify::classify_paste(p);
+                report::explain::write_paste_only(&mut out, p, diagnosis.as_ref(), format, style)?;
+                writeln!(out)?;
+            }
+            if format == report::explain::Format::Json {
+                out.flush()?;
+                let mut err = io::stderr().lock();
+                report::explain::write_not_found(&mut err, &searched, format, style)?;
+            } else {
+                report::explain::write_not_found(&mut out, &searched, format, style)?;
+            }
+            out.flush()?;
+            Ok(Outcome::NotFound)
+        }
+    }
+}
+
+/// The pasted text, from a file or standard input.
+fn read_paste(source: &str) -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    if source == "-" {
+        if io::stdin().is_terminal() {
+            bail!(
+                "--paste reads the error text from standard input: paste it, then press \
+                 Ctrl-D (or pass a file: --paste pasted.txt)"
+            );
+        }
+        io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(source)
+            .map_err(|e| anyhow::anyhow!("{source}: cannot read the paste: {e}; check the path"))?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
@@ -131,8 +268,8 @@ fn inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
     if args.is_empty() {
         if io::stdin().is_terminal() {
             bail!(
-                "no input: pass a sign-in export (signin-doctor report InteractiveSignIns.json) \
-                 or pipe one in (… | signin-doctor report); see --help"
+                "no input: pass the sign-in log exports to read (files or directories), or pipe \
+                 one in (… | signin-doctor report); see --help"
             );
         }
         return Ok(vec![Input::Stdin]);

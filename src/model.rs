@@ -29,6 +29,7 @@ pub(crate) struct SignIn<'a> {
     pub country: Option<Cow<'a, str>>,
     pub client_app_used: Option<Cow<'a, str>>,
     pub user_agent: Option<Cow<'a, str>>,
+    pub is_interactive: Option<bool>,
     pub device: Device<'a>,
     pub error_code: Option<i64>,
     pub conditional_access_status: Option<Cow<'a, str>>,
@@ -71,6 +72,7 @@ impl<'a> SignIn<'a> {
             country,
             client_app_used,
             user_agent,
+            is_interactive,
             error_code,
             conditional_access_status,
             policies,
@@ -139,6 +141,7 @@ impl<'a> SignIn<'a> {
             country: own(self.country),
             client_app_used: own(self.client_app_used),
             user_agent: own(self.user_agent),
+            is_interactive: self.is_interactive,
             device: Device {
                 device_id: own(self.device.device_id),
                 display_name: own(self.device.display_name),
@@ -377,6 +380,16 @@ pub(crate) enum Confidence {
     Low,
     Medium,
     High,
+}
+
+impl Confidence {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
 }
 
 /// A policy named in a diagnosis.

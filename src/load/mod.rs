@@ -5,6 +5,7 @@ mod csv;
 mod detect;
 mod fields;
 mod json;
+mod paste;
 mod record;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::SignIn;
 pub(crate) use detect::Shape;
+pub(crate) use paste::{Paste, PasteKind, find_guid, parse as parse_paste};
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]

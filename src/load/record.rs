@@ -156,6 +156,8 @@ struct RawSignIn<'a> {
     client_app_used: Text<'a>,
     #[serde(borrow, alias = "UserAgent")]
     user_agent: Text<'a>,
+    #[serde(alias = "IsInteractive")]
+    is_interactive: Flag,
     #[serde(borrow, alias = "ConditionalAccessStatus")]
     conditional_access_status: Text<'a>,
     #[serde(alias = "Status")]
@@ -466,6 +468,7 @@ impl<'a> RawSignIn<'a> {
                 .or(la_location.country_or_region.0),
             client_app_used: self.client_app_used.0,
             user_agent: self.user_agent.0,
+            is_interactive: self.is_interactive.0,
             device: device.into_model(),
             error_code: status.error_code.0.or(self.result_type.0),
             conditional_access_status: self.conditional_access_status.0,

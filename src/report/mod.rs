@@ -2,6 +2,7 @@
 //! `Style` decided once by main. They never probe the terminal or the clock.
 
 pub(crate) mod detect;
+pub(crate) mod explain;
 pub(crate) mod json;
 pub(crate) mod ndjson;
 pub(crate) mod table;

@@ -203,7 +203,7 @@ fn write_wrapped(
 }
 
 /// Greedy word wrap; words longer than the width stay whole.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
