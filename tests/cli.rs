@@ -924,3 +924,348 @@ fn a_cut_gzip_file_says_so() {
             "the gzip data is damaged or cut short: download or copy the file again",
         ));
 }
+
+// ---- explain ----------------------------------------------------------------------
+
+const SAME_SIGNIN: &str = "f7fd8b2d-fc26-45b7-90fb-8b8d91076100";
+
+fn explain(args: &[&str]) -> assert_cmd::assert::Assert {
+    doctor().arg("explain").args(args).assert()
+}
+
+fn text_of(a: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn explain_by_request_id_reads_like_a_ticket() {
+    let braced = format!("{{{}}}", SAME_SIGNIN.to_uppercase());
+    let text = text_of(explain(&[&braced, &fixture("same-signin/diag-PT1H.json")]).success());
+    for want in [
+        "Blocked by Conditional Access (AADSTS53003)",
+        "beatriz.alves@contoso.com tried to sign in to Azure Portal",
+        "Why: location (confidence high)",
+        "Blocking policy  CA030 - Block access from untrusted IP",
+        "What the user can try now",
+        "What the admin should check",
+        "For the ticket",
+        "Request ID      f7fd8b2d-fc26-45b7-90fb-8b8d91076100",
+        "Error code      53003 (BlockedByConditionalAccess)",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn explain_json_is_the_report_failure_object_in_every_shape() {
+    let report = report_json(&["same-signin/diag-PT1H.json"]);
+    let expected = &report["failures"][0];
+    for file in [
+        "diag-PT1H.json",
+        "la-export.csv",
+        "la-query-api.json",
+        "eventhub.json",
+    ] {
+        let out = explain(&[
+            SAME_SIGNIN,
+            "-f",
+            "json",
+            &fixture(&format!("same-signin/{file}")),
+        ])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+        let mut doc: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc["related"], serde_json::json!([]), "{file}");
+        doc.as_object_mut().unwrap().remove("related");
+        assert_eq!(&doc, expected, "{file}");
+    }
+}
+
+#[test]
+fn a_correlation_id_shows_the_chain_blocked_first() {
+    let text = text_of(
+        explain(&[
+            "5e1a7c3d-92b4-4f06-8d2e-71c0a9b3e4f5",
+            &fixture("correlation-chain.json"),
+        ])
+        .success(),
+    );
+    assert!(
+        text.contains("3 sign-ins share the correlation id"),
+        "{text}"
+    );
+    // The first block is explained in full; the rest are listed, the other block first.
+    let full = text.find("Why: device_state").unwrap();
+    let retry = text
+        .find("09:40:09 UTC: blocked by Conditional Access")
+        .unwrap();
+    let success = text.find("09:40:01 UTC: succeeded").unwrap();
+    assert!(full < retry && retry < success, "{text}");
+    assert!(
+        text.contains("request id 1d7e3b02")
+            || text.contains("1d7e3b02-4e6f-4c89-b2d5-0f3e8a9c7b02")
+    );
+}
+
+#[test]
+fn not_found_says_what_was_searched_and_exits_1() {
+    let a = explain(&[
+        "00000000-1111-2222-3333-444444444444",
+        &fixture("same-signin/graph-beta.json"),
+    ])
+    .code(1);
+    let text = text_of(a);
+    for want in [
+        "No sign-in with the id 00000000-1111-2222-3333-444444444444",
+        "Searched 2 records in",
+        "same-signin/graph-beta.json",
+        "from 2026-11-02",
+        // Both records there are interactive.
+        "It may be a non-interactive sign-in",
+        "another tenant",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    // JSON keeps stdout for the failure object: the not-found report goes to stderr.
+    explain(&["not-an-id", "-f", "json", &fixture("graph-beta.jsonl")])
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("\"found\": false"))
+        .stderr(predicate::str::contains(
+            "does not look like a request or correlation id",
+        ));
+}
+
+#[test]
+fn a_sign_in_that_is_not_a_block_is_explained_for_what_it_is() {
+    // A wrong password in the v1.0 pages.
+    let page: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("graph-v1-page-2.json")).unwrap())
+            .unwrap();
+    let wrong_password = page["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"]["errorCode"] == 50126)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = text_of(explain(&[&wrong_password, &fixture("graph-v1-page-2.json")]).success());
+    assert!(
+        text.contains("Not a Conditional Access block: AADSTS50126 InvalidUserNameOrPassword"),
+        "{text}"
+    );
+    let out = explain(&[
+        &wrong_password,
+        "-f",
+        "json",
+        &fixture("graph-v1-page-2.json"),
+    ])
+    .success()
+    .get_output()
+    .stdout
+    .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["error_code"], 50126);
+    assert_eq!(doc["blocked_by_conditional_access"], false);
+    assert_eq!(doc["conditional_access"], false);
+    assert!(doc["fix"]["user"].as_str().unwrap().contains("password"));
+}
+
+/// Every paste variant in fixtures/pastes (see its README): what it must yield alone.
+#[test]
+fn every_paste_variant_is_read() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "error-page.txt",
+            &[
+                "Likely cause: device_state (confidence low)",
+                "Request ID      f7fd8b2d-fc26-45b7-90fb-8b8d91076100",
+                "Application     Azure Portal",
+            ],
+        ),
+        (
+            "error-page-markdown.txt",
+            &[
+                "Likely cause: device_state (confidence low)",
+                "Request ID      f7fd8b2d-fc26-45b7-90fb-8b8d91076100",
+            ],
+        ),
+        (
+            "error-page-crlf-lowercase.txt",
+            &[
+                "Likely cause: device_state (confidence low)",
+                "Correlation ID  28cf2b76-a414-4c40-a154-2a9f608eebcb",
+            ],
+        ),
+        (
+            "error-page-azure-cli-device-code.txt",
+            &["Likely cause: device_state", "az login --use-device-code"],
+        ),
+        (
+            "error-page-registered.txt",
+            &[
+                "Likely cause: unknown (confidence low)",
+                "Pull the sign-in record to confirm",
+            ],
+        ),
+        (
+            "hard-error-page.txt",
+            &[
+                "from the error page alone",
+                "Request ID      f9ba8f66-7930-4178-8f3a-41d2872d9b00",
+            ],
+        ),
+        (
+            "oauth-error.json",
+            &[
+                "from the OAuth error response alone",
+                "Request ID      c2665156-d05c-444a-bfb1-5f29c1e43900",
+            ],
+        ),
+        (
+            "azure-cli.txt",
+            &[
+                "Likely cause: auth_flow (confidence low)",
+                "Request ID      b4826545-940a-41fc-9949-0001cef46300",
+            ],
+        ),
+        (
+            "msal-exception.txt",
+            &[
+                "Blocked by Conditional Access (AADSTS53003)",
+                "2bb4f1c8-6e03-4858-ab0a-5893269a4a00",
+            ],
+        ),
+        (
+            "error-page-53000.txt",
+            &["A Conditional Access requirement was not met (AADSTS53000 DeviceNotCompliant)"],
+        ),
+        (
+            "error-page-50126.txt",
+            &["Not a Conditional Access block: AADSTS50126"],
+        ),
+        (
+            "request-id-only.txt",
+            &[
+                "An id, but no error",
+                "f7fd8b2d-fc26-45b7-90fb-8b8d91076100",
+            ],
+        ),
+    ];
+    for (file, wants) in cases {
+        let text = text_of(explain(&["--paste", &fixture(&format!("pastes/{file}"))]).success());
+        for want in *wants {
+            assert!(text.contains(want), "{file}: missing {want:?} in:\n{text}");
+        }
+        assert!(
+            !text.contains("confidence high"),
+            "{file}: a paste alone is never high"
+        );
+    }
+    explain(&["--paste", &fixture("pastes/not-an-error.txt")])
+        .code(2)
+        .stderr(predicate::str::contains("is not a sign-in error report"))
+        .stderr(predicate::str::contains("Troubleshooting details"));
+}
+
+#[test]
+fn a_paste_with_logs_is_looked_up_and_explained_in_full() {
+    // (paste, logs, expected cause line)
+    let cases = [
+        (
+            "error-page-markdown.txt",
+            "same-signin/la-jsontext.jsonl",
+            "Why: location (confidence high)",
+        ),
+        (
+            "hard-error-page.txt",
+            "storage-account",
+            "Why: policy_scope (confidence high)",
+        ),
+        (
+            "oauth-error.json",
+            "sample-tenant.json",
+            "Why: auth_flow (confidence high)",
+        ),
+        (
+            "azure-cli.txt",
+            "eventhub-messages.jsonl",
+            "Why: auth_flow (confidence high)",
+        ),
+        (
+            "request-id-only.txt",
+            "same-signin/graph-beta.json",
+            "Why: location (confidence high)",
+        ),
+    ];
+    for (paste, logs, want) in cases {
+        let text = text_of(
+            explain(&[
+                "--paste",
+                &fixture(&format!("pastes/{paste}")),
+                &fixture(logs),
+            ])
+            .success(),
+        );
+        assert!(
+            text.contains(want),
+            "{paste} + {logs}: missing {want:?} in:\n{text}"
+        );
+    }
+    // From standard input, markdown for the ticket.
+    let paste = std::fs::read_to_string(fixture("pastes/error-page.txt")).unwrap();
+    let out = doctor()
+        .args(["explain", "--paste", "-", "--format", "markdown"])
+        .arg(fixture("same-signin/diag-PT1H.json"))
+        .write_stdin(paste)
+        .ok_stdout();
+    let md = String::from_utf8(out).unwrap();
+    assert!(
+        md.starts_with("## Blocked by Conditional Access (AADSTS53003)"),
+        "{md}"
+    );
+    assert!(md.contains("**Why: location (confidence high)**"), "{md}");
+    assert!(
+        md.contains("| Request ID | f7fd8b2d-fc26-45b7-90fb-8b8d91076100 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_paste_not_in_the_logs_still_gets_its_own_reading_and_exit_1() {
+    let text = text_of(
+        explain(&[
+            "--paste",
+            &fixture("pastes/error-page-azure-cli-device-code.txt"),
+            &fixture("sample-tenant.json"),
+        ])
+        .code(1),
+    );
+    assert!(
+        text.contains("Likely cause: device_state (confidence low)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("No sign-in with the id 20dfe71d-3046-4316-b78d-e14c1d5c3300"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_usage_errors_are_clear() {
+    explain(&[]).code(2).stderr(predicate::str::contains(
+        "explain needs a request id or correlation id",
+    ));
+    doctor()
+        .args(["explain", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--paste"))
+        .stdout(predicate::str::contains(
+            "Exit codes: 0 explained; 1 no sign-in with that id",
+        ));
+}

@@ -74,27 +74,13 @@ pub(crate) fn write_found(
             }
         )));
     }
-    let (mut full, mut rest): (Vec<&Entry>, Vec<&Entry>) = (Vec::new(), Vec::new());
-    for (i, e) in entries.iter().enumerate() {
-        if i == 0 || e.blocked() {
-            full.push(e);
-        } else {
-            rest.push(e);
-        }
-    }
-    for (i, e) in full.iter().enumerate() {
-        if i > 0 {
-            blocks.push(Block::Heading("—".to_string()));
-        }
-        entry_blocks(&mut blocks, e);
-    }
-    if !rest.is_empty() {
+    entry_blocks(&mut blocks, &entries[0]);
+    if entries.len() > 1 {
         blocks.push(Block::Heading(
-            "Other sign-ins in the chain (time order)".into(),
+            "The other sign-ins with this id (blocked ones first, then by time)".into(),
         ));
-        rest.sort_by_key(|e| (e.facts.time.is_none(), e.facts.time));
         blocks.push(Block::Bullets(
-            rest.iter().map(|e| chain_line(&e.facts)).collect(),
+            entries[1..].iter().map(chain_line).collect(),
         ));
     }
     render(out, &blocks, format, style)
@@ -490,18 +476,24 @@ fn ticket_fields(f: &Facts) -> Vec<(&'static str, String)> {
     v
 }
 
-fn chain_line(f: &Facts) -> String {
+fn chain_line(e: &Entry) -> String {
+    let f = &e.facts;
     let time = f
         .time
         .map(short_time)
         .unwrap_or_else(|| "(no time)".to_string());
-    let outcome = match f.error_code {
-        Some(0) => "succeeded".to_string(),
-        Some(c) => match codes::lookup(c) {
-            Some(e) if !e.name.is_empty() => format!("failed with {c} ({})", e.name),
+    let outcome = match (f.error_code, &e.diagnosis) {
+        (_, Some(d)) => format!(
+            "blocked by Conditional Access (53003), cause {} ({} confidence)",
+            d.cause,
+            d.confidence.as_str()
+        ),
+        (Some(0), None) => "succeeded".to_string(),
+        (Some(c), None) => match codes::lookup(c) {
+            Some(entry) if !entry.name.is_empty() => format!("failed with {c} ({})", entry.name),
             _ => format!("failed with {c}"),
         },
-        None => "outcome unknown".to_string(),
+        (None, None) => "outcome unknown".to_string(),
     };
     let app = f.app.as_deref().unwrap_or("an unnamed app");
     let id = f.request_id.as_deref().unwrap_or("no request id");
