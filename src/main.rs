@@ -4,6 +4,7 @@
 mod classify;
 mod cli;
 mod codes;
+mod commands;
 mod explain;
 mod fixes;
 mod load;
@@ -11,23 +12,17 @@ mod model;
 mod report;
 mod summary;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
 use clap::Parser;
 
-use cli::{
-    Cli, ColorChoice, Command, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat, FilterArgs,
-    Format, ReportArgs,
-};
-use load::Input;
+use cli::{Cli, ColorChoice, Command};
 use report::Style;
-use summary::{Added, FieldCensus, Filter, Tally};
 
 /// What a command found, as its exit code says it (DESIGN.md contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
+pub(crate) enum Outcome {
     /// 0: done (blocked sign-ins are findings, not errors).
     Done,
     /// 1: `explain` found no sign-in with that id.
@@ -52,251 +47,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let style = decide_style(cli.color);
     match cli.command {
-        Command::Report(args) => report(args, style).map(|()| Outcome::Done),
-        Command::Explain(args) => explain(args, style),
-        Command::Detect(args) => detect(args).map(|()| Outcome::Done),
+        Command::Report(args) => commands::report(args, style).map(|()| Outcome::Done),
+        Command::Explain(args) => commands::explain(args, style),
+        Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
     }
-}
-
-fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
-    let format = match args.format {
-        ExplainFormat::Text => report::explain::Format::Text,
-        ExplainFormat::Markdown => report::explain::Format::Markdown,
-        ExplainFormat::Json => report::explain::Format::Json,
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let (paste, id, logs) = match &args.paste {
-        Some(source) => {
-            let text = read_paste(source)?;
-            let paste = load::parse_paste(&text).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
-            let id = paste
-                .request_id
-                .clone()
-                .or_else(|| paste.correlation_id.clone())
-                .unwrap_or_default();
-            (Some(paste), id, args.args.clone())
-        }
-        None => {
-            let Some((id, logs)) = args.args.split_first() else {
-                bail!(
-                    "explain needs a request id or correlation id (or --paste): signin-doctor \
-                     explain <ID> <LOG FILES…>; see --help"
-                );
-            };
-            (None, id.clone(), logs.to_vec())
-        }
-    };
-    // A paste with no logs to search (or no id to search them by): the paste alone.
-    let paste_only = paste.is_some() && (logs.is_empty() || id.is_empty());
-    if let (true, Some(p)) = (paste_only, &paste) {
-        let diagnosis = classify::classify_paste(p);
-        report::explain::write_paste_only(&mut out, p, diagnosis.as_ref(), format, style)?;
-        out.flush()?;
-        return Ok(Outcome::Done);
-    }
-    if args.paste.as_deref() == Some("-") && logs.iter().any(|l| l == "-") {
-        bail!("the paste and the logs cannot both come from standard input: save one to a file");
-    }
-    let inputs = inputs(&logs)?;
-    let mut search = match &paste {
-        Some(p) => explain::Search::for_paste(p.request_id.as_deref(), p.correlation_id.as_deref()),
-        None => explain::Search::for_any(&id),
-    };
-    let loaded = load::read_inputs(&inputs, |_, record| {
-        search.add(record);
-        Ok(())
-    })?;
-    let (records, first, last, non_interactive) = (
-        search.records,
-        search.first,
-        search.last,
-        search.non_interactive,
-    );
-    match search.finish() {
-        Some((by, entries)) => {
-            report::explain::write_found(
-                &mut out,
-                &entries,
-                by,
-                &explain::normalize_id(&id),
-                format,
-                style,
-            )?;
-            out.flush()?;
-            Ok(Outcome::Done)
-        }
-        None => {
-            let searched = report::explain::Searched {
-                id: &id,
-                files: loaded
-                    .inputs
-                    .iter()
-                    .map(|i| (i.name.clone(), i.shape.describe()))
-                    .collect(),
-                records,
-                first,
-                last,
-                non_interactive,
-                when: paste.as_ref().and_then(|p| p.timestamp),
-            };
-            // A paste still says something on its own; scripts see exit code 1 either way.
-            if let Some(p) = &paste
-                && format != report::explain::Format::Json
-            {
-                let diagnosis = classify::classify_paste(p);
-                report::explain::write_paste_only(&mut out, p, diagnosis.as_ref(), format, style)?;
-                writeln!(out)?;
-            }
-            if format == report::explain::Format::Json {
-                out.flush()?;
-                let mut err = io::stderr().lock();
-                report::explain::write_not_found(&mut err, &searched, format, style)?;
-            } else {
-                report::explain::write_not_found(&mut out, &searched, format, style)?;
-            }
-            out.flush()?;
-            Ok(Outcome::NotFound)
-        }
-    }
-}
-
-/// The pasted text, from a file or standard input.
-fn read_paste(source: &str) -> anyhow::Result<String> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    if source == "-" {
-        if io::stdin().is_terminal() {
-            bail!(
-                "--paste reads the error text from standard input: paste it, then press \
-                 Ctrl-D (or pass a file: --paste pasted.txt)"
-            );
-        }
-        io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(source)
-            .map_err(|e| anyhow::anyhow!("{source}: cannot read the paste: {e}; check the path"))?;
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
-    let filter = filter(&args.filter)?;
-    let inputs = inputs(&args.inputs)?;
-    let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
-    let mut tally = Tally::new(filter, args.format == Format::Json);
-    let loaded = load::read_inputs(&inputs, |_, record| {
-        if let Added::NewBlock(d) = tally.add(record)
-            && args.format == Format::Ndjson
-        {
-            report::ndjson::write_failure(&mut out, d)?;
-        }
-        Ok(())
-    })?;
-    if let Added::NewBlock(d) = tally.flush()
-        && args.format == Format::Ndjson
-    {
-        report::ndjson::write_failure(&mut out, d)?;
-    }
-    let mut result = tally.finish();
-    result.warnings.extend(loaded.warnings());
-    match args.format {
-        Format::Table => {
-            let names: Vec<String> = inputs.iter().map(Input::name).collect();
-            report::table::write(&mut out, &result, &names.join(", "), style)?
-        }
-        Format::Json => report::json::write(&mut out, &result)?,
-        Format::Ndjson => {}
-    }
-    out.flush()?;
-    Ok(())
-}
-
-/// `detect` looks at every file even when some cannot be read: each gets its own
-/// verdict, and the exit code says whether any failed.
-fn detect(args: DetectArgs) -> anyhow::Result<()> {
-    let (files, skipped) = load::expand(&inputs(&args.inputs)?)?;
-    let mut results = Vec::with_capacity(files.len());
-    for input in &files {
-        let mut census = FieldCensus::default();
-        let read = load::read_input(input, |record| {
-            census.add(&record);
-            Ok(())
-        });
-        results.push((input.name(), read.map_err(|e| format!("{e:#}")), census));
-    }
-    let found: Vec<report::detect::Found<'_>> = results
-        .iter()
-        .map(|(name, read, census)| report::detect::Found {
-            name,
-            shape: read.as_ref().map(|s| s.shape.describe()),
-            compressed: read.as_ref().is_ok_and(|s| s.compressed),
-            census,
-        })
-        .collect();
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        DetectFormat::Text => report::detect::write_text(&mut out, &found)?,
-        DetectFormat::Json => report::detect::write_json(&mut out, &found)?,
-    }
-    let notes = load::Loaded {
-        inputs: Vec::new(),
-        skipped,
-    }
-    .warnings();
-    // Notes must not break the JSON document: they go to stderr there.
-    for w in notes {
-        match args.format {
-            DetectFormat::Text => writeln!(out, "note: {w}")?,
-            DetectFormat::Json => eprintln!("note: {}", report::sanitize(&w, false)),
-        }
-    }
-    out.flush()?;
-    let failed = results.iter().filter(|(_, r, _)| r.is_err()).count();
-    if failed > 0 {
-        bail!(
-            "{failed} of {} input{} could not be read (see above)",
-            results.len(),
-            if results.len() == 1 { "" } else { "s" }
-        );
-    }
-    Ok(())
-}
-
-/// No FILE means standard input, but a terminal on standard input means the user
-/// forgot the file: say so rather than wait silently.
-fn inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
-    if args.is_empty() {
-        if io::stdin().is_terminal() {
-            bail!(
-                "no input: pass the sign-in log exports to read (files or directories), or pipe \
-                 one in (… | signin-doctor report); see --help"
-            );
-        }
-        return Ok(vec![Input::Stdin]);
-    }
-    Ok(args.iter().map(|a| Input::from_arg(a)).collect())
-}
-
-fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
-    let now = chrono::Utc::now();
-    let bound = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
-        v.as_deref()
-            .map(|t| model::parse_time_bound(t, now).map_err(anyhow::Error::msg))
-            .transpose()
-            .with_context(|| flag.to_string())
-    };
-    let since = bound("--since", &args.since)?;
-    let until = bound("--until", &args.until)?;
-    if let (Some(s), Some(u)) = (since, until)
-        && s > u
-    {
-        bail!("--since is after --until: nothing can match; swap them");
-    }
-    Ok(Filter {
-        since,
-        until,
-        users: args.user.iter().map(|u| u.trim().to_lowercase()).collect(),
-    })
 }
 
 /// Colour and width are decided here, once; renderers never look at the terminal.
