@@ -231,9 +231,10 @@ pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
         ),
         Cause::DeviceState => (
             format!(
-                "the {source} says the device is unregistered: a policy requiring a registered, \
-                 compliant or joined device would block it (inferred from the pasted text \
-                 alone; the policy is not named there)"
+                "the {source} says the device is unregistered, so a policy requiring a \
+                 registered, compliant or joined device would block it; a policy on the network \
+                 or the app could too (inferred from the pasted text alone; the policy is not \
+                 named there)"
             ),
             FixKey::DeviceCompliance,
         ),
