@@ -55,7 +55,42 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
     } else {
         with_block
     };
+    Some(diagnose(s, blocking, None))
+}
 
+/// What a report-only policy would have done: the sign-in diagnosed as if the policy
+/// had been enforced (the same rules, the policy as the blocking one). `None` unless the
+/// policy's result is `reportOnlyFailure` (would block) or `reportOnlyInterrupted`
+/// (would interrupt, for example with an MFA prompt).
+pub(crate) fn classify_report_only(
+    s: &SignIn<'_>,
+    policy: &AppliedPolicy<'_>,
+) -> Option<(ReportOnly, Diagnosis)> {
+    let effect = if policy.result_is("reportOnlyFailure") {
+        ReportOnly::WouldBlock
+    } else if policy.result_is("reportOnlyInterrupted") {
+        ReportOnly::WouldInterrupt
+    } else {
+        return None;
+    };
+    Some((effect, diagnose(s, vec![policy], Some(policy))))
+}
+
+/// What a report-only policy would have done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReportOnly {
+    WouldBlock,
+    WouldInterrupt,
+}
+
+/// The diagnosis of a sign-in given the policies that (would have) blocked it.
+/// `simulated` is the report-only policy being played out, if any.
+fn diagnose(
+    s: &SignIn<'_>,
+    blocking: Vec<&AppliedPolicy<'_>>,
+    simulated: Option<&AppliedPolicy<'_>>,
+) -> Diagnosis {
+    let listed: &[AppliedPolicy<'_>] = s.policies.as_deref().unwrap_or(&[]);
     let signals = Signals::read(s);
     let mut evidence: Vec<String> = blocking.iter().map(|p| policy_evidence(p)).collect();
 
@@ -119,6 +154,7 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
     let report_only: Vec<String> = listed
         .iter()
         .filter(|p| p.result_is("reportOnlyFailure"))
+        .filter(|p| simulated.is_none_or(|sim| !std::ptr::eq(*p, sim)))
         .map(|p| p.label().to_string())
         .collect();
     for name in &report_only {
@@ -147,7 +183,7 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         (listed.is_empty(), s.policies.is_some()),
     );
 
-    Some(Diagnosis {
+    Diagnosis {
         request_id: owned(&s.id),
         correlation_id: owned(&s.correlation_id),
         time: s.created,
@@ -170,7 +206,7 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         no_policy_list: s.policies.is_none(),
         no_condition_data: conditions.is_none(),
         report_only,
-    })
+    }
 }
 
 /// The Azure CLI's application id: a CLI sign-in blocked on an unregistered device is the
@@ -946,8 +982,9 @@ fn policy_evidence(p: &AppliedPolicy<'_>) -> String {
     match p.conditions_satisfied.filter(|c| !c.is_empty()) {
         Some(conds) => {
             let mut text = format!(
-                "policy {:?} (result failure{grants}) matched conditions: {}",
+                "policy {:?} (result {}{grants}) matched conditions: {}",
                 p.label(),
+                p.result.as_deref().unwrap_or("failure"),
                 conds.names().join(", ")
             );
             let rules: Vec<String> = p
@@ -962,8 +999,9 @@ fn policy_evidence(p: &AppliedPolicy<'_>) -> String {
             text
         }
         None => format!(
-            "policy {:?} (result failure{grants}); the export does not record which conditions matched",
-            p.label()
+            "policy {:?} (result {}{grants}); the export does not record which conditions matched",
+            p.label(),
+            p.result.as_deref().unwrap_or("failure")
         ),
     }
 }

@@ -38,6 +38,18 @@ pub(crate) enum Command {
     #[command(after_help = EXPLAIN_HELP)]
     Explain(ExplainArgs),
 
+    /// Gate a CI pipeline: exit 1 when sign-ins were blocked beyond the limits, when a
+    /// break-glass account was (or would be) blocked, or when report-only policies would
+    /// block too many; 0 when all rules pass; 2 on bad input.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+
+    /// Show what report-only policies would have done: per policy, the sign-ins and users
+    /// it would block or interrupt, their causes, top users and apps, and any break-glass
+    /// account among them.
+    #[command(after_help = IMPACT_HELP)]
+    Impact(ImpactArgs),
+
     /// Say what each input is: the export shape found, how many records it holds, and
     /// which of the fields a diagnosis uses it carries. A first step when a report looks
     /// wrong.
@@ -54,6 +66,28 @@ Examples:
 
 Exit codes: 0 explained; 1 no sign-in with that id in the logs (the message says what was
 searched); 2 bad usage, unreadable logs, or a paste that is not an error report.";
+
+const CHECK_HELP: &str = "\
+Rules (each is a JUnit test case with --format junit):
+  blocked        at most --max-blocked blocked sign-ins (0 by default; off when only
+                 --max-users is given), counting only --fail-on causes and --policy policies
+  blocked_users  at most --max-users distinct blocked users (when given)
+  break_glass    no block or would-block of a --break-glass account, whatever the other options
+  would_block    at most --max-would-block sign-ins blocked by report-only policies (when given)
+
+Examples:
+  signin-doctor check fixtures/pilot/ --break-glass bg1@contoso.com --break-glass bg2@contoso.com
+  signin-doctor check exports/ --max-blocked 5 --fail-on location --fail-on device_state
+  signin-doctor check report-only-run.json --policy \"CA090 - Require compliant device\" --max-would-block 0
+  signin-doctor check exports/ --format junit > signin-check.xml
+
+Exit codes: 0 every rule passed; 1 a rule was broken (each violation is listed);
+2 bad usage or unreadable input.";
+
+const IMPACT_HELP: &str = "\
+Examples:
+  signin-doctor impact report-only-run.json
+  signin-doctor impact exports/ --break-glass-file break-glass.txt --format markdown";
 
 const DETECT_HELP: &str = "\
 Examples:
@@ -85,6 +119,103 @@ pub(crate) enum ExplainFormat {
     Text,
     Markdown,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Sign-in log exports or directories (any shape `report` reads); `-` or no FILE
+    /// reads standard input.
+    #[arg(value_name = "FILE|DIR")]
+    pub inputs: Vec<String>,
+
+    /// Blocked sign-ins allowed before the check fails [default: 0].
+    #[arg(long, value_name = "N")]
+    pub max_blocked: Option<u64>,
+
+    /// Distinct blocked users allowed before the check fails.
+    #[arg(long, value_name = "N")]
+    pub max_users: Option<u64>,
+
+    /// Count only blocks with this cause (repeatable).
+    #[arg(long, value_enum, value_name = "CAUSE")]
+    pub fail_on: Vec<CauseArg>,
+
+    /// An emergency account (UPN) that must never be blocked, nor be blocked by a
+    /// report-only policy (repeatable). Checked whatever the other options say.
+    #[arg(long, value_name = "UPN")]
+    pub break_glass: Vec<String>,
+
+    /// A file of break-glass UPNs, one per line (`#` starts a comment).
+    #[arg(long, value_name = "FILE")]
+    pub break_glass_file: Option<std::path::PathBuf>,
+
+    /// Count only blocks by this policy, by display name or id (repeatable); with
+    /// --max-would-block, only these report-only policies.
+    #[arg(long, value_name = "NAME_OR_ID")]
+    pub policy: Vec<String>,
+
+    /// Sign-ins that report-only policies would block, allowed before the check fails.
+    #[arg(long, value_name = "N")]
+    pub max_would_block: Option<u64>,
+
+    /// Output format: text, json (violations and the report summary), junit (JUnit XML:
+    /// one test case per rule).
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImpactArgs {
+    /// Sign-in log exports or directories; `-` or no FILE reads standard input.
+    #[arg(value_name = "FILE|DIR")]
+    pub inputs: Vec<String>,
+
+    /// An emergency account (UPN) to flag if a report-only policy would reach it
+    /// (repeatable).
+    #[arg(long, value_name = "UPN")]
+    pub break_glass: Vec<String>,
+
+    /// A file of break-glass UPNs, one per line (`#` starts a comment).
+    #[arg(long, value_name = "FILE")]
+    pub break_glass_file: Option<std::path::PathBuf>,
+
+    /// Output format: table, json or markdown.
+    #[arg(long, short = 'f', value_enum, default_value_t = ImpactFormat::Table)]
+    pub format: ImpactFormat,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The cause names of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub(crate) enum CauseArg {
+    Location,
+    DeviceState,
+    DevicePlatform,
+    ClientApp,
+    Risk,
+    AuthFlow,
+    PolicyScope,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    Text,
+    Json,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImpactFormat {
+    Table,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -5,12 +5,15 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::{Context, bail};
 
+use crate::check::{self as rules, Limits};
 use crate::cli::{
-    DetectArgs, DetectFormat, ExplainArgs, ExplainFormat, FilterArgs, Format, ReportArgs,
+    CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
+    FilterArgs, Format, ImpactArgs, ImpactFormat, ReportArgs,
 };
 use crate::load::{self, Input};
+use crate::model::Cause;
 use crate::report::{self, Style};
-use crate::summary::{Added, FieldCensus, Filter, Tally};
+use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
 use crate::{Outcome, classify, explain, model};
 
 pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
@@ -252,4 +255,113 @@ fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
         until,
         users: args.user.iter().map(|u| u.trim().to_lowercase()).collect(),
     })
+}
+
+pub(crate) fn check(args: CheckArgs) -> anyhow::Result<Outcome> {
+    let filter = filter(&args.filter)?;
+    let inputs = inputs(&args.inputs)?;
+    let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    let limits = Limits {
+        max_blocked: args.max_blocked,
+        max_users: args.max_users,
+        max_would_block: args.max_would_block,
+        fail_on: args.fail_on.iter().map(|&c| cause(c)).collect(),
+        policies: args.policy.clone(),
+        break_glass: break_glass.clone(),
+    };
+    let mut tally = Tally::new(filter.clone(), true);
+    let mut impact = Impact::new(filter, &break_glass).keep_blocks();
+    let loaded = load::read_inputs(&inputs, |_, record| {
+        impact.add(&record);
+        tally.add(record);
+        Ok(())
+    })?;
+    let mut report = tally.finish();
+    report.warnings.extend(loaded.warnings());
+    let impact = impact.finish();
+    let verdict = rules::evaluate(&limits, &report, &impact);
+    let would_block: u64 = impact.iter().map(|p| p.would_block).sum();
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        CheckFormat::Text => report::check::write_text(&mut out, &verdict, &report, would_block)?,
+        CheckFormat::Json => report::check::write_json(&mut out, &verdict, &report, would_block)?,
+        CheckFormat::Junit => report::check::write_junit(&mut out, &verdict)?,
+    }
+    out.flush()?;
+    Ok(if verdict.passed() {
+        Outcome::Done
+    } else {
+        Outcome::Violation
+    })
+}
+
+pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
+    let filter = filter(&args.filter)?;
+    let inputs = inputs(&args.inputs)?;
+    let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    let mut impact = Impact::new(filter, &break_glass);
+    let mut records = 0u64;
+    load::read_inputs(&inputs, |_, record| {
+        records += 1;
+        impact.add(&record);
+        Ok(())
+    })?;
+    let policies = impact.finish();
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        ImpactFormat::Table => report::impact::write_table(&mut out, &policies, records, style)?,
+        ImpactFormat::Json => report::impact::write_json(&mut out, &policies, records)?,
+        ImpactFormat::Markdown => report::impact::write_markdown(&mut out, &policies, records)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn cause(c: CauseArg) -> Cause {
+    match c {
+        CauseArg::Location => Cause::Location,
+        CauseArg::DeviceState => Cause::DeviceState,
+        CauseArg::DevicePlatform => Cause::DevicePlatform,
+        CauseArg::ClientApp => Cause::ClientApp,
+        CauseArg::Risk => Cause::Risk,
+        CauseArg::AuthFlow => Cause::AuthFlow,
+        CauseArg::PolicyScope => Cause::PolicyScope,
+        CauseArg::Unknown => Cause::Unknown,
+    }
+}
+
+/// The break-glass UPNs from the command line and the file, lower-cased.
+fn break_glass(upns: &[String], file: Option<&std::path::Path>) -> anyhow::Result<Vec<String>> {
+    let mut out: Vec<String> = upns.iter().map(|u| u.trim().to_lowercase()).collect();
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot read the break-glass list: {e}; pass a text file with one UPN per line",
+                path.display()
+            )
+        })?;
+        for (n, line) in text.lines().enumerate() {
+            let upn = line.split('#').next().unwrap_or("").trim();
+            if upn.is_empty() {
+                continue;
+            }
+            if !upn.contains('@') || upn.contains(char::is_whitespace) {
+                bail!(
+                    "{}: line {}: {upn:?} is not a UPN; put one account (name@domain) per line",
+                    path.display(),
+                    n + 1
+                );
+            }
+            out.push(upn.to_lowercase());
+        }
+        if out.is_empty() {
+            bail!(
+                "{}: no UPNs in the break-glass list; put one account (name@domain) per line",
+                path.display()
+            );
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

@@ -1,6 +1,7 @@
 //! signin-doctor: why did Conditional Access block these sign-ins, and what should be
 //! done? This file only wires the stages together and maps the outcome to an exit code.
 
+mod check;
 mod classify;
 mod cli;
 mod codes;
@@ -27,13 +28,15 @@ pub(crate) enum Outcome {
     Done,
     /// 1: `explain` found no sign-in with that id.
     NotFound,
+    /// 1: `check` found a violation.
+    Violation,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::NotFound) => ExitCode::from(1),
+        Ok(Outcome::NotFound | Outcome::Violation) => ExitCode::from(1),
         // The reader went away (`… | head`): what it wanted was written.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -49,6 +52,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(args) => commands::report(args, style).map(|()| Outcome::Done),
         Command::Explain(args) => commands::explain(args, style),
+        Command::Check(args) => commands::check(args),
+        Command::Impact(args) => commands::impact(args, style).map(|()| Outcome::Done),
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
     }
 }

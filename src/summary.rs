@@ -474,6 +474,117 @@ fn sort_totals<K: Ord>(items: impl Iterator<Item = (K, u64, u64)>) -> Vec<(K, u6
     v
 }
 
+/// What report-only policies would have done, per policy: never mixed with real blocks.
+#[derive(Debug, Default)]
+pub(crate) struct Impact {
+    filter: Filter,
+    /// Lower-cased UPNs of the emergency accounts to watch.
+    break_glass: BTreeSet<String>,
+    policies: BTreeMap<String, PolicyImpact>,
+    /// (policy, request id) pairs already counted.
+    seen: HashSet<u64>,
+    /// Keep every would-block diagnosis (for `check`'s violation lines).
+    keep_blocks: bool,
+}
+
+/// One report-only policy's would-be effect.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PolicyImpact {
+    pub name: String,
+    pub id: Option<String>,
+    pub would_block: u64,
+    pub would_interrupt: u64,
+    /// Sign-ins per user (blocked or interrupted).
+    pub users: BTreeMap<String, u64>,
+    pub apps: BTreeMap<String, u64>,
+    /// Would-block sign-ins by cause.
+    pub causes: BTreeMap<Cause, u64>,
+    /// Every would-block or would-interrupt of a break-glass account.
+    pub break_glass: Vec<(classify::ReportOnly, Diagnosis)>,
+    /// Every would-block sign-in, for `check` (kept only when asked).
+    pub blocks: Vec<Diagnosis>,
+}
+
+impl PolicyImpact {
+    /// The `n` users or apps with the most sign-ins, most first.
+    pub(crate) fn top(map: &BTreeMap<String, u64>, n: usize) -> Vec<(&str, u64)> {
+        let mut v: Vec<(&str, u64)> = map.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+impl Impact {
+    pub(crate) fn new(filter: Filter, break_glass: &[String]) -> Impact {
+        Impact {
+            filter,
+            break_glass: break_glass
+                .iter()
+                .map(|u| u.trim().to_lowercase())
+                .collect(),
+            ..Impact::default()
+        }
+    }
+
+    /// Also keeps every would-block diagnosis (for `check`'s violation lines).
+    pub(crate) fn keep_blocks(mut self) -> Impact {
+        self.keep_blocks = true;
+        self
+    }
+
+    pub(crate) fn add(&mut self, s: &SignIn<'_>) {
+        if !self.filter.admits(s) {
+            return;
+        }
+        for p in s.policies.iter().flatten() {
+            let Some((effect, d)) = classify::classify_report_only(s, p) else {
+                continue;
+            };
+            let key =
+                p.id.as_deref()
+                    .map(str::to_ascii_lowercase)
+                    .unwrap_or_else(|| p.label().to_string());
+            if let Some(id) = d.request_id.as_deref()
+                && !self.seen.insert(id_hash(&format!("{key}\n{id}")))
+            {
+                continue;
+            }
+            let entry = self.policies.entry(key).or_default();
+            entry.name = p.label().to_string();
+            entry.id = p.id.as_deref().map(str::to_string);
+            match effect {
+                classify::ReportOnly::WouldBlock => {
+                    entry.would_block += 1;
+                    *entry.causes.entry(d.cause).or_default() += 1;
+                }
+                classify::ReportOnly::WouldInterrupt => entry.would_interrupt += 1,
+            }
+            *entry.users.entry(d.user.clone()).or_default() += 1;
+            if let Some(app) = d.app.clone().or_else(|| d.resource.clone()) {
+                *entry.apps.entry(app).or_default() += 1;
+            }
+            if self.break_glass.contains(&d.user) {
+                entry.break_glass.push((effect, d.clone()));
+            }
+            if self.keep_blocks && effect == classify::ReportOnly::WouldBlock {
+                entry.blocks.push(d);
+            }
+        }
+    }
+
+    /// The policies, the most would-be blocks first.
+    pub(crate) fn finish(self) -> Vec<PolicyImpact> {
+        let mut v: Vec<PolicyImpact> = self.policies.into_values().collect();
+        v.sort_by(|a, b| {
+            (b.would_block, b.would_interrupt)
+                .cmp(&(a.would_block, a.would_interrupt))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        v
+    }
+}
+
 /// Which of the fields a diagnosis uses each input carried: `detect`'s census.
 #[derive(Debug, Clone)]
 pub(crate) struct FieldCensus {

@@ -1269,3 +1269,295 @@ fn explain_usage_errors_are_clear() {
             "Exit codes: 0 explained; 1 no sign-in with that id",
         ));
 }
+
+// ---- check and impact ---------------------------------------------------------------
+
+fn check(args: &[&str]) -> assert_cmd::assert::Assert {
+    doctor().arg("check").args(args).assert()
+}
+
+#[test]
+fn check_fails_on_any_block_by_default_and_passes_within_limits() {
+    let text = text_of(check(&[&fixture("graph-beta.jsonl")]).code(1));
+    assert!(
+        text.starts_with("FAIL at most 0 blocked sign-ins: 2 found"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "ben.carter@contoso.com blocked by \"CA004 - Block legacy authentication\" (client_app)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("check failed: 1 of 1 rule broken"), "{text}");
+    let text = text_of(check(&[&fixture("graph-beta.jsonl"), "--max-blocked", "2"]).success());
+    assert!(
+        text.contains("PASS at most 2 blocked sign-ins: 2 found"),
+        "{text}"
+    );
+    assert!(text.contains("check passed"), "{text}");
+    // Nothing blocked at all passes the default.
+    check(&[
+        &fixture("same-signin/graph-beta.json"),
+        "--user",
+        "david.okafor@contoso.com",
+    ])
+    .success();
+}
+
+#[test]
+fn check_counts_only_the_causes_policies_and_users_asked_for() {
+    let sample = fixture("sample-tenant.json");
+    // 4 location blocks, 3 legacy-auth blocks, … (fixtures/README.md).
+    let text = text_of(check(&[&sample, "--fail-on", "location", "--max-blocked", "4"]).success());
+    assert!(
+        text.contains("PASS at most 4 blocked sign-ins (cause location): 4 found"),
+        "{text}"
+    );
+    check(&[
+        &sample,
+        "--fail-on",
+        "location",
+        "--fail-on",
+        "client_app",
+        "--max-blocked",
+        "6",
+    ])
+    .code(1)
+    .stdout(predicate::str::contains("7 found"));
+    check(&[
+        &sample,
+        "--policy",
+        "CA004 - Block legacy authentication",
+        "--max-blocked",
+        "3",
+    ])
+    .success();
+    let text = text_of(check(&[&sample, "--max-users", "6"]).code(1));
+    assert!(
+        text.starts_with("FAIL at most 6 blocked users: 7 found"),
+        "{text}"
+    );
+    check(&[&sample, "--max-users", "7"]).success();
+    check(&[&sample, "--fail-on", "nonsense"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "possible values: location, device_state",
+        ));
+}
+
+#[test]
+fn break_glass_accounts_fail_the_check_whatever_the_thresholds() {
+    let sample = fixture("sample-tenant.json");
+    let text = text_of(
+        check(&[
+            &sample,
+            "--max-blocked",
+            "100",
+            "--break-glass",
+            "Zoe.Angstrom@contoso.com",
+        ])
+        .code(1),
+    );
+    assert!(
+        text.contains("FAIL no block or would-block of the 1 break-glass account: 8 found"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "would be blocked by report-only \"CA012 - Pilot: Block countries without staff\""
+        ),
+        "{text}"
+    );
+    let list = std::env::temp_dir().join(format!("bg-{}.txt", std::process::id()));
+    std::fs::write(
+        &list,
+        "# emergency accounts\nbg1@contoso.com\n\nbg2@contoso.com  # second\n",
+    )
+    .unwrap();
+    check(&[
+        &sample,
+        "--max-blocked",
+        "100",
+        "--break-glass-file",
+        list.to_str().unwrap(),
+    ])
+    .success()
+    .stdout(predicate::str::contains(
+        "PASS no block or would-block of the 2 break-glass accounts",
+    ));
+    std::fs::write(&list, "not an account\n").unwrap();
+    check(&[&sample, "--break-glass-file", list.to_str().unwrap()])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line 1: \"not an account\" is not a UPN",
+        ));
+    std::fs::remove_file(&list).ok();
+}
+
+#[test]
+fn report_only_rollouts_are_gated_apart_from_real_blocks() {
+    let sample = fixture("sample-tenant.json");
+    let pilot = "CA012 - Pilot: Block countries without staff";
+    check(&[
+        &sample,
+        "--max-blocked",
+        "100",
+        "--policy",
+        pilot,
+        "--max-would-block",
+        "4",
+    ])
+    .success();
+    let text = text_of(
+        check(&[
+            &sample,
+            "--max-blocked",
+            "100",
+            "--policy",
+            pilot,
+            "--max-would-block",
+            "3",
+        ])
+        .code(1),
+    );
+    assert!(
+        text.contains("FAIL at most 3 would-be blocks by report-only policies"),
+        "{text}"
+    );
+    // The real-block count is untouched by report-only results.
+    assert!(text.contains("16 blocked sign-ins of 7 users"), "{text}");
+}
+
+#[test]
+fn check_json_and_junit_are_machine_readable() {
+    let sample = fixture("sample-tenant.json");
+    let out = doctor()
+        .args([
+            "check",
+            &sample,
+            "--format",
+            "json",
+            "--break-glass",
+            "bg@contoso.com",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["passed"], false);
+    assert_eq!(doc["rules"][0]["rule"], "blocked");
+    assert_eq!(doc["rules"][0]["actual"], 16);
+    assert_eq!(doc["rules"][1]["rule"], "break_glass");
+    assert_eq!(doc["rules"][1]["passed"], true);
+    assert_eq!(doc["violations"].as_array().unwrap().len(), 16);
+    assert_eq!(doc["violations"][0]["kind"], "block");
+    assert_eq!(doc["summary"]["blocked"], 16);
+
+    let out = doctor()
+        .args([
+            "check",
+            &sample,
+            "--format",
+            "junit",
+            "--break-glass",
+            "bg@contoso.com",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let xml = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("check --format junit is well-formed XML");
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("tests"), Some("2"));
+    assert_eq!(suite.attribute("failures"), Some("1"));
+    let cases: Vec<_> = suite
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 2);
+    let failure = cases[0]
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert_eq!(failure.attribute("message"), Some("16 found, 0 allowed"));
+    assert!(
+        failure
+            .text()
+            .unwrap()
+            .contains("zoe.angstrom@contoso.com blocked by")
+    );
+    assert!(cases[1].children().all(|n| !n.has_tag_name("failure")));
+}
+
+#[test]
+fn check_input_errors_exit_2() {
+    check(&[&fixture("broken/truncated.json")])
+        .code(2)
+        .stderr(predicate::str::contains("record 3 (line 551)"));
+}
+
+#[test]
+fn impact_shows_what_report_only_policies_would_do() {
+    let out = doctor()
+        .args([
+            "impact",
+            &fixture("sample-tenant.json"),
+            "--format",
+            "json",
+            "--break-glass",
+            "zoe.angstrom@contoso.com",
+        ])
+        .ok_stdout();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let pilot = doc["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["policy"] == "CA012 - Pilot: Block countries without staff")
+        .unwrap();
+    assert_eq!(pilot["would_block"], 4);
+    assert_eq!(pilot["users"], 1);
+    assert_eq!(pilot["causes"], serde_json::json!({"location": 4}));
+    assert_eq!(pilot["top_users"][0]["name"], "zoe.angstrom@contoso.com");
+    assert_eq!(pilot["break_glass"].as_array().unwrap().len(), 4);
+    let text = text_of(
+        doctor()
+            .args(["impact", &fixture("sample-tenant.json")])
+            .assert()
+            .success(),
+    );
+    assert!(
+        text.contains("CA090 - Pilot: Require compliant device"),
+        "{text}"
+    );
+    let md = text_of(
+        doctor()
+            .args([
+                "impact",
+                &fixture("sample-tenant.json"),
+                "--format",
+                "markdown",
+            ])
+            .assert()
+            .success(),
+    );
+    assert!(md.contains("| Report-only policy | Would block |"), "{md}");
+    let none = text_of(
+        doctor()
+            .args(["impact", &fixture("diag-syslog.log")])
+            .assert()
+            .success(),
+    );
+    assert!(
+        none.starts_with("No report-only policy would have blocked"),
+        "{none}"
+    );
+}

@@ -1,8 +1,10 @@
 //! Renderers: one file per output format, each writing to a `Write` it is given with a
 //! `Style` decided once by main. They never probe the terminal or the clock.
 
+pub(crate) mod check;
 pub(crate) mod detect;
 pub(crate) mod explain;
+pub(crate) mod impact;
 pub(crate) mod json;
 pub(crate) mod ndjson;
 pub(crate) mod table;

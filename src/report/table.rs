@@ -222,7 +222,7 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// A table for `style`; `row_rules` draws a line between rows (for multi-line cells).
-fn new_table(style: Style, row_rules: bool) -> Table {
+pub(crate) fn new_table(style: Style, row_rules: bool) -> Table {
     let mut t = Table::new();
     match style.width {
         Some(width) => {
