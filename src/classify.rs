@@ -209,6 +209,17 @@ fn diagnose(
     }
 }
 
+/// Whether a record's raw bytes could hold a block or a report-only effect: a 53003
+/// anywhere, or a `reportOnlyFailure` / `reportOnlyInterrupted` result. Records that cannot are only counted (their
+/// error code read), which is most of an export; the full parse still decides the rest.
+/// False positives (a GUID containing "53003") only cost a parse.
+pub(crate) fn could_matter(bytes: &[u8]) -> bool {
+    use memchr::memmem::find;
+    find(bytes, b"53003").is_some()
+        || find(bytes, b"reportOnlyFailure").is_some()
+        || find(bytes, b"reportOnlyInterrupted").is_some()
+}
+
 /// The Azure CLI's application id: a CLI sign-in blocked on an unregistered device is the
 /// classic `az login --use-device-code` case (reference §10.1, §12).
 const AZURE_CLI_APP_ID: &str = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";

@@ -60,7 +60,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         Some(p) => explain::Search::for_paste(p.request_id.as_deref(), p.correlation_id.as_deref()),
         None => explain::Search::for_any(&id),
     };
-    let loaded = load::read_inputs(&inputs, |_, record| {
+    let loaded = load::read_inputs(&inputs, None, |_, record| {
         search.add(record);
         Ok(())
     })?;
@@ -140,9 +140,10 @@ fn read_paste(source: &str) -> anyhow::Result<String> {
 pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let filter = filter(&args.filter)?;
     let inputs = inputs(&args.inputs)?;
+    let skim = skim_for(&filter);
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let mut tally = Tally::new(filter, args.format == Format::Json);
-    let loaded = load::read_inputs(&inputs, |_, record| {
+    let loaded = load::read_inputs(&inputs, skim, |_, record| {
         if let Added::NewBlock(d) = tally.add(record)
             && args.format == Format::Ndjson
         {
@@ -176,7 +177,8 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
     let mut results = Vec::with_capacity(files.len());
     for input in &files {
         let mut census = FieldCensus::default();
-        let read = load::read_input(input, |record| {
+        // `detect` reports on every field of every record: no skimming.
+        let read = load::read_input(input, None, |record| {
             census.add(&record);
             Ok(())
         });
@@ -269,9 +271,10 @@ pub(crate) fn check(args: CheckArgs) -> anyhow::Result<Outcome> {
         policies: args.policy.clone(),
         break_glass: break_glass.clone(),
     };
+    let skim = skim_for(&filter);
     let mut tally = Tally::new(filter.clone(), true);
     let mut impact = Impact::new(filter, &break_glass).keep_blocks();
-    let loaded = load::read_inputs(&inputs, |_, record| {
+    let loaded = load::read_inputs(&inputs, skim, |_, record| {
         impact.add(&record);
         tally.add(record);
         Ok(())
@@ -299,9 +302,10 @@ pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
     let filter = filter(&args.filter)?;
     let inputs = inputs(&args.inputs)?;
     let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    let skim = skim_for(&filter);
     let mut impact = Impact::new(filter, &break_glass);
     let mut records = 0u64;
-    load::read_inputs(&inputs, |_, record| {
+    load::read_inputs(&inputs, skim, |_, record| {
         records += 1;
         impact.add(&record);
         Ok(())
@@ -364,4 +368,14 @@ fn break_glass(upns: &[String], file: Option<&std::path::Path>) -> anyhow::Resul
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// Records that cannot be blocks or report-only results need only their error code,
+/// unless a filter has to look at their time or user.
+fn skim_for(filter: &Filter) -> load::Skim {
+    if filter.since.is_some() || filter.until.is_some() || !filter.users.is_empty() {
+        None
+    } else {
+        Some(classify::could_matter)
+    }
 }

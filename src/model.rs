@@ -37,6 +37,9 @@ pub(crate) struct SignIn<'a> {
     pub policies: Option<Vec<AppliedPolicy<'a>>>,
     /// `None` when the export does not carry named-network details (Graph v1.0).
     pub network_locations: Option<Vec<NetworkLocation<'a>>>,
+    /// Only `error_code` was read: the consumer said the rest could not matter (see
+    /// `classify::could_matter`), so the loader skipped the full parse.
+    pub skimmed: bool,
     pub risk_level_during_sign_in: Option<Cow<'a, str>>,
     pub risk_level_aggregated: Option<Cow<'a, str>>,
     pub risk_state: Option<Cow<'a, str>>,
@@ -196,6 +199,7 @@ impl<'a> SignIn<'a> {
                 .collect(),
             authentication_protocol: own(self.authentication_protocol),
             original_transfer_method: own(self.original_transfer_method),
+            skimmed: self.skimmed,
         }
     }
 }

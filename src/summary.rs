@@ -136,6 +136,15 @@ impl Tally {
     /// diagnosis (to stream it) until the next call.
     pub(crate) fn add(&mut self, s: SignIn<'_>) -> Added<'_> {
         self.records += 1;
+        if s.skimmed {
+            // Only its error code was read: it cannot be a block (see could_matter).
+            match s.error_code {
+                Some(0) => self.succeeded += 1,
+                Some(code) => *self.other_failures.entry(code).or_default() += 1,
+                None => self.no_error_code += 1,
+            }
+            return Added::Other;
+        }
         if s.created.is_none() {
             self.unreadable_time += 1;
         }
@@ -534,7 +543,7 @@ impl Impact {
     }
 
     pub(crate) fn add(&mut self, s: &SignIn<'_>) {
-        if !self.filter.admits(s) {
+        if s.skimmed || !self.filter.admits(s) {
             return;
         }
         for p in s.policies.iter().flatten() {

@@ -38,9 +38,17 @@ const PORTAL_MARKERS: &[&str] = &[
     "Nom d'utilisateur",
 ];
 
+/// The error code's column in each export (and its French name).
+const CODE_COLUMNS: &[&str] = &[
+    "ResultType",
+    "Sign-in error code",
+    "Code d'erreur de connexion",
+];
+
 /// Reads every row, handing each sign-in to `each`. Returns the kind and the row count.
 pub(crate) fn read<E: From<BadRow>>(
     reader: impl Read,
+    skim: super::Skim,
     mut each: impl FnMut(SignIn<'_>) -> Result<(), E>,
 ) -> Result<(CsvKind, u64), E> {
     let mut rdr = ::csv::ReaderBuilder::new()
@@ -74,6 +82,10 @@ pub(crate) fn read<E: From<BadRow>>(
         .into());
     };
 
+    // Where the error code sits, for rows a skim says cannot matter.
+    let code_column = headers
+        .iter()
+        .position(|h| CODE_COLUMNS.contains(&h.as_str()));
     let mut row = ::csv::StringRecord::new();
     let mut rows = 0u64;
     loop {
@@ -90,6 +102,17 @@ pub(crate) fn read<E: From<BadRow>>(
             }
         }
         rows += 1;
+        if let (Some(wants), Some(at)) = (skim, code_column)
+            && !wants(row.as_slice().as_bytes())
+            && let Some(Ok(code)) = row.get(at).map(|c| c.trim().parse::<i64>())
+        {
+            each(SignIn {
+                error_code: Some(code),
+                skimmed: true,
+                ..SignIn::default()
+            })?;
+            continue;
+        }
         let line = row.position().map(|p| p.line());
         let fields: Vec<(&str, &str)> =
             headers.iter().map(String::as_str).zip(row.iter()).collect();
@@ -253,7 +276,7 @@ mod tests {
 
     fn read_all(text: &str) -> Result<(CsvKind, Vec<SignIn<'static>>), String> {
         let mut out = Vec::new();
-        let (kind, _) = read(text.as_bytes(), |s| -> Result<(), String> {
+        let (kind, _) = read(text.as_bytes(), None, |s| -> Result<(), String> {
             out.push(s.into_owned());
             Ok(())
         })

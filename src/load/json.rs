@@ -7,7 +7,7 @@
 
 use std::io::{self, Read};
 
-use memchr::memchr2;
+use memchr::{memchr2, memchr3};
 
 use super::detect::Form;
 
@@ -291,37 +291,89 @@ impl<R: Read> Splitter<R> {
         // A wrapper is never nested inside an array of records.
         let top = self.context == Context::Top;
         loop {
-            let mut form = Form::Objects;
-            let probe = self
-                .probe_keys(|key| {
-                    form = match key {
-                        _ if !top => return None,
-                        b"value" => Form::Page,
-                        b"records" => Form::Records,
-                        b"tables" => Form::Tables,
-                        _ => return None,
-                    };
-                    Some(if form == Form::Tables {
-                        Kind::Tables
-                    } else {
-                        Kind::Page
-                    })
-                })
-                .map_err(Flow::Split)?;
-            if !matches!(probe, Probe::More) && top {
-                self.form.get_or_insert(form);
-            }
-            match probe {
+            match self.scan_object(top).map_err(Flow::Split)? {
                 Probe::More => {
                     if !self.refill().map_err(Flow::Split)? {
                         return Err(Flow::Split(self.truncated("the end of the record")));
                     }
                 }
                 Probe::Array(kind, at) => {
+                    let form = if kind == Kind::Tables {
+                        Form::Tables
+                    } else if self.buf[self.pos..at]
+                        .windows(9)
+                        .any(|w| w == b"\"records\"")
+                    {
+                        Form::Records
+                    } else {
+                        Form::Page
+                    };
+                    self.form.get_or_insert(form);
                     self.enter(kind, at + 1 - self.pos);
                     return Ok(());
                 }
-                Probe::End(end) => return self.emit(end, false, each),
+                Probe::End(end) => {
+                    if top {
+                        self.form.get_or_insert(Form::Objects);
+                    }
+                    return self.emit(end, false, each);
+                }
+            }
+        }
+    }
+
+    /// The object at `pos`, scanned fast: it jumps between quotes and braces (brackets
+    /// cannot end an object) and, when `wrappers`, looks at the keys of depth 1 for a
+    /// page's, message's or response's array (`value`, `records`, `tables`).
+    fn scan_object(&self, wrappers: bool) -> Result<Probe, SplitError> {
+        let buf = &self.buf[..self.len];
+        let mut i = self.pos + 1;
+        let mut depth = 1usize;
+        loop {
+            let Some(k) = memchr3(b'"', b'{', b'}', &buf[i..]) else {
+                return Ok(Probe::More);
+            };
+            i += k;
+            match buf[i] {
+                b'"' => {
+                    let Some(end) = scan_string(buf, i) else {
+                        return Ok(Probe::More);
+                    };
+                    if wrappers && depth == 1 {
+                        let kind = match &buf[i + 1..end - 1] {
+                            b"value" | b"records" => Some(Kind::Page),
+                            b"tables" => Some(Kind::Tables),
+                            _ => None,
+                        };
+                        if let Some(kind) = kind {
+                            let colon = skip_ws(buf, end);
+                            let value = skip_ws(buf, colon + 1);
+                            if value >= buf.len() {
+                                return Ok(Probe::More);
+                            }
+                            if buf[colon] == b':' && buf[value] == b'[' {
+                                return Ok(Probe::Array(kind, value));
+                            }
+                        }
+                    }
+                    i = end;
+                }
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(
+                            self.syntax_at(i, format!("nesting deeper than {MAX_DEPTH} levels"))
+                        );
+                    }
+                    i += 1;
+                }
+                _ => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(Probe::End(i + 1));
+                    }
+                    i += 1;
+                }
             }
         }
     }
@@ -558,9 +610,17 @@ impl<R: Read> Splitter<R> {
         let buf = &self.buf[..self.len];
         match buf[i] {
             b'"' => Ok(scan_string(buf, i).map_or(Scan::More, Scan::End)),
-            b'{' | b'[' => {
+            open @ (b'{' | b'[') => {
+                // Only brackets of the value's own kind change where it ends: an object
+                // ends at the `}` that balances its `{`, whatever arrays it holds. Jumping
+                // between quotes and those brackets is what makes the scan fast.
+                let close = if open == b'{' { b'}' } else { b']' };
                 let mut depth = 0usize;
                 while i < buf.len() {
+                    let Some(k) = memchr3(b'"', open, close, &buf[i..]) else {
+                        return Ok(Scan::More);
+                    };
+                    i += k;
                     match buf[i] {
                         b'"' => match scan_string(buf, i) {
                             Some(end) => {
@@ -569,7 +629,7 @@ impl<R: Read> Splitter<R> {
                             }
                             None => return Ok(Scan::More),
                         },
-                        b'{' | b'[' => {
+                        c if c == open => {
                             depth += 1;
                             // +1 for the record's own braces, which the probe does not count.
                             if depth + 1 > MAX_DEPTH {
@@ -579,13 +639,12 @@ impl<R: Read> Splitter<R> {
                                 ));
                             }
                         }
-                        b'}' | b']' => {
+                        _ => {
                             depth -= 1;
                             if depth == 0 {
                                 return Ok(Scan::End(i + 1));
                             }
                         }
-                        _ => {}
                     }
                     i += 1;
                 }
@@ -891,8 +950,15 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_recursion() {
-        let deep = format!("[{{\"a\":{}{}}}]", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!("[{}{}]", "{\"a\":".repeat(100_000), "}".repeat(100_000));
         let err = split(&deep).unwrap_err();
         assert!(err.contains("nesting deeper than 128"), "{err}");
+        // Arrays inside a record do not end it; the record parser skips the unknown field
+        // without recursing (no stack overflow), and the loader then refuses a record
+        // that holds nothing of a sign-in.
+        let arrays = format!("[{{\"a\":{}{}}}]", "[".repeat(100_000), "]".repeat(100_000));
+        let got = split(&arrays).unwrap();
+        let parsed = crate::load::record::parse(got[0].0.as_bytes());
+        assert!(parsed.map_or(true, |s| s.id.is_none() && s.error_code.is_none()));
     }
 }

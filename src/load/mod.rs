@@ -198,11 +198,17 @@ fn walk(dir: &Path, files: &mut Vec<Input>, skipped: &mut Vec<String>) -> anyhow
     Ok(())
 }
 
+/// A consumer's test on a record's raw bytes: `false` means only its error code can
+/// matter, so the loader reads just that (and sets `SignIn::skimmed`) instead of parsing
+/// the record. `None` parses everything.
+pub(crate) type Skim = Option<fn(&[u8]) -> bool>;
+
 /// Streams every sign-in of every input to `each` with the index of its input (in
 /// `Loaded::inputs`), in order. Directories are read recursively. An error from `each`
 /// (a closed pipe, say) stops the run and is returned as it is.
 pub(crate) fn read_inputs(
     inputs: &[Input],
+    skim: Skim,
     mut each: impl FnMut(usize, SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Loaded> {
     let (files, skipped) = expand(inputs)?;
@@ -211,7 +217,7 @@ pub(crate) fn read_inputs(
         skipped,
     };
     for (index, input) in files.iter().enumerate() {
-        let summary = read_input(input, |s| each(index, s))?;
+        let summary = read_input(input, skim, |s| each(index, s))?;
         loaded.inputs.push(summary);
     }
     Ok(loaded)
@@ -220,14 +226,15 @@ pub(crate) fn read_inputs(
 /// Reads one file (or standard input), streaming its sign-ins to `each`.
 pub(crate) fn read_input(
     input: &Input,
+    skim: Skim,
     mut each: impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let name = input.name();
     match input {
-        Input::Stdin => read_one(&name, io::stdin().lock(), &mut each),
+        Input::Stdin => read_one(&name, io::stdin().lock(), skim, &mut each),
         Input::Path(path) => {
             let file = open(path, &name)?;
-            read_one(&name, file, &mut each)
+            read_one(&name, file, skim, &mut each)
         }
     }
 }
@@ -264,22 +271,24 @@ fn io_reason(e: &io::Error) -> String {
 fn read_one(
     name: &str,
     reader: impl Read,
+    skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
     let head = reader.fill_buf().map_err(|e| read_error(name, &e))?;
     if detect::is_gzip(head) {
         let inner = flate2::read::MultiGzDecoder::new(reader);
-        let mut summary = read_plain(name, inner, each)?;
+        let mut summary = read_plain(name, inner, skim, each)?;
         summary.compressed = true;
         return Ok(summary);
     }
-    read_plain(name, reader, each)
+    read_plain(name, reader, skim, each)
 }
 
 fn read_plain(
     name: &str,
     reader: impl Read,
+    skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
@@ -307,22 +316,22 @@ fn read_plain(
     };
     match sniffed {
         Sniffed::Json | Sniffed::PrefixedLines => {
-            read_json(name, reader, sniffed == Sniffed::PrefixedLines, each)
+            read_json(name, reader, sniffed == Sniffed::PrefixedLines, skim, each)
         }
         Sniffed::Empty => Ok(summary(Shape::Empty, 0)),
         Sniffed::Csv => {
-            let (kind, rows) = csv::read(reader, |s| each(s).map_err(CsvFailure::Callback))
+            let (kind, rows) = csv::read(reader, skim, |s| each(s).map_err(CsvFailure::Callback))
                 .map_err(|e: CsvFailure| match e {
-                    CsvFailure::Row(bad) => LoadError {
-                        file: name.to_string(),
-                        record: bad.row,
-                        line: bad.line,
-                        what: bad.what,
-                        hint: bad.hint,
-                    }
-                    .into(),
-                    CsvFailure::Callback(e) => e,
-                })?;
+                CsvFailure::Row(bad) => LoadError {
+                    file: name.to_string(),
+                    record: bad.row,
+                    line: bad.line,
+                    what: bad.what,
+                    hint: bad.hint,
+                }
+                .into(),
+                CsvFailure::Callback(e) => e,
+            })?;
             let shape = match kind {
                 csv::CsvKind::LogAnalytics => Shape::LogAnalyticsCsv,
                 csv::CsvKind::Portal => Shape::PortalCsv,
@@ -359,6 +368,7 @@ fn read_json(
     name: &str,
     reader: impl Read,
     line_prefixes: bool,
+    skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let mut splitter = json::Splitter::new(reader, line_prefixes);
@@ -372,12 +382,23 @@ fn read_json(
             what,
             hint: other_shape(raw.bytes).unwrap_or_else(|| hint.to_string()),
         };
+        if raw.columns.is_none() {
+            flavor.get_or_insert_with(|| record::flavor(raw.bytes));
+        }
+        if let Some(wants) = skim
+            && raw.columns.is_none()
+            && !wants(raw.bytes)
+            && let Some(code) = record::quick_error_code(raw.bytes)
+        {
+            return each(SignIn {
+                error_code: Some(code),
+                skimmed: true,
+                ..SignIn::default()
+            });
+        }
         let parsed = match raw.columns {
             Some(columns) => record::parse_table_row(raw.bytes, columns, &mut row_buf),
-            None => {
-                flavor.get_or_insert_with(|| record::flavor(raw.bytes));
-                record::parse(raw.bytes)
-            }
+            None => record::parse(raw.bytes),
         };
         let record = parsed.map_err(|bad| {
             refuse(

@@ -37,6 +37,12 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<SignIn<'_>, BadRecord> {
                 }
                 _ => strip_position(&fast.to_string()),
             };
+            // serde_json's own limit on nesting (inside arrays the splitter does not count).
+            let what = if what.contains("recursion limit exceeded") {
+                "nesting deeper than 128 levels".to_string()
+            } else {
+                what
+            };
             Err(BadRecord {
                 what,
                 line_in_record: fast.line(),
@@ -82,6 +88,44 @@ pub(crate) fn parse_table_row<'b>(
     }
     buf.push(b'}');
     parse(buf)
+}
+
+/// The error code of a record without parsing it: the number after `"errorCode":`
+/// (Graph, diagnostic settings) or `"ResultType":`/`"resultType":` (Log Analytics, the
+/// envelope), quoted or not. `None` when it cannot be read that way: then parse in full.
+pub(crate) fn quick_error_code(bytes: &[u8]) -> Option<i64> {
+    for key in [&b"\"errorCode\""[..], b"\"ResultType\"", b"\"resultType\""] {
+        let Some(at) = memchr::memmem::find(bytes, key) else {
+            continue;
+        };
+        let rest = &bytes[at + key.len()..];
+        let rest = trim_start(rest).strip_prefix(b":")?;
+        let rest = trim_start(rest);
+        let (quoted, rest) = match rest.strip_prefix(b"\"") {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let digits = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'-')
+            .count();
+        let end = rest.get(digits)?;
+        let closed = if quoted {
+            *end == b'"'
+        } else {
+            matches!(end, b',' | b'}' | b' ' | b'\r' | b'\n' | b'\t')
+        };
+        if digits == 0 || !closed {
+            return None;
+        }
+        return std::str::from_utf8(&rest[..digits]).ok()?.parse().ok();
+    }
+    None
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
 }
 
 /// Whose spelling a record uses, from its top-level keys.
@@ -509,6 +553,7 @@ impl<'a> RawSignIn<'a> {
             risk_event_types,
             authentication_protocol: self.authentication_protocol.0,
             original_transfer_method: self.original_transfer_method.0,
+            skimmed: false,
         }
     }
 }
@@ -616,6 +661,21 @@ mod tests {
         assert_eq!(s.device.is_compliant, Some(false));
         let p = &s.policies.unwrap()[0];
         assert_eq!(p.conditions_satisfied, Some(Conditions(11)));
+    }
+
+    #[test]
+    fn the_error_code_can_be_read_without_a_parse() {
+        assert_eq!(
+            quick_error_code(br#"{"status":{"errorCode": 50126,"x":1}}"#),
+            Some(50126)
+        );
+        assert_eq!(
+            quick_error_code(br#"{"ResultType":"0","Status":"{\"errorCode\":0}"}"#),
+            Some(0)
+        );
+        assert_eq!(quick_error_code(br#"{"resultType":"53003"}"#), Some(53003));
+        assert_eq!(quick_error_code(br#"{"status":{"errorCode":"abc"}}"#), None);
+        assert_eq!(quick_error_code(br#"{"status":{}}"#), None);
     }
 
     #[test]
