@@ -209,15 +209,18 @@ fn diagnose(
     }
 }
 
-/// Whether a record's raw bytes could hold a block or a report-only effect: a 53003
-/// anywhere, or a `reportOnlyFailure` / `reportOnlyInterrupted` result. Records that cannot are only counted (their
-/// error code read), which is most of an export; the full parse still decides the rest.
-/// False positives (a GUID containing "53003") only cost a parse.
-pub(crate) fn could_matter(bytes: &[u8]) -> bool {
-    use memchr::memmem::find;
-    find(bytes, b"53003").is_some()
-        || find(bytes, b"reportOnlyFailure").is_some()
-        || find(bytes, b"reportOnlyInterrupted").is_some()
+/// Whether a record could be a block or carry a report-only effect, from its error code
+/// and its raw bytes: a 53003, or a `reportOnlyFailure` / `reportOnlyInterrupted`
+/// result anywhere. Records that cannot are only counted, which is most of an export;
+/// the full parse still decides the rest.
+pub(crate) fn could_matter(error_code: i64, bytes: &[u8]) -> bool {
+    static REPORT_ONLY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("reportOnly"));
+    error_code == BLOCKED_BY_CONDITIONAL_ACCESS
+        || REPORT_ONLY.find_iter(bytes).any(|at| {
+            let rest = &bytes[at + "reportOnly".len()..];
+            rest.starts_with(b"Failure") || rest.starts_with(b"Interrupted")
+        })
 }
 
 /// The Azure CLI's application id: a CLI sign-in blocked on an unregistered device is the

@@ -103,8 +103,8 @@ pub(crate) fn read<E: From<BadRow>>(
         }
         rows += 1;
         if let (Some(wants), Some(at)) = (skim, code_column)
-            && !wants(row.as_slice().as_bytes())
             && let Some(Ok(code)) = row.get(at).map(|c| c.trim().parse::<i64>())
+            && !wants(code, row.as_slice().as_bytes())
         {
             each(SignIn {
                 error_code: Some(code),

@@ -198,10 +198,10 @@ fn walk(dir: &Path, files: &mut Vec<Input>, skipped: &mut Vec<String>) -> anyhow
     Ok(())
 }
 
-/// A consumer's test on a record's raw bytes: `false` means only its error code can
-/// matter, so the loader reads just that (and sets `SignIn::skimmed`) instead of parsing
-/// the record. `None` parses everything.
-pub(crate) type Skim = Option<fn(&[u8]) -> bool>;
+/// A consumer's test on a record's error code and raw bytes: `false` means only its
+/// error code matters, so the loader reads just that (and sets `SignIn::skimmed`)
+/// instead of parsing the record. `None` parses everything.
+pub(crate) type Skim = Option<fn(i64, &[u8]) -> bool>;
 
 /// Streams every sign-in of every input to `each` with the index of its input (in
 /// `Loaded::inputs`), in order. Directories are read recursively. An error from `each`
@@ -387,8 +387,8 @@ fn read_json(
         }
         if let Some(wants) = skim
             && raw.columns.is_none()
-            && !wants(raw.bytes)
             && let Some(code) = record::quick_error_code(raw.bytes)
+            && !wants(code, raw.bytes)
         {
             return each(SignIn {
                 error_code: Some(code),
