@@ -411,10 +411,10 @@ impl<R: Read> Splitter<R> {
                 }
             } else if c == b'"' {
                 *in_string = true;
-            } else if c == b'{' || c == b'}' {
-                if let Some(end) = self.brace(c, p, depth)? {
-                    return Ok(Some(end));
-                }
+            } else if (c == b'{' || c == b'}')
+                && let Some(end) = self.brace(c, p, depth)?
+            {
+                return Ok(Some(end));
             }
             // A backslash outside a string is invalid JSON; the parser will say so.
         }
