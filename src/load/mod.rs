@@ -480,6 +480,7 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
         activity: Option<serde::de::IgnoredAny>,
         #[serde(rename = "riskEventType")]
         risk_event: Option<serde::de::IgnoredAny>,
+        error_description: Option<serde::de::IgnoredAny>,
         properties: Option<Inner>,
     }
     #[derive(serde::Deserialize)]
@@ -492,6 +493,13 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
     if audit {
         return Some(
             "this is an audit log record, not a sign-in; pass the sign-in log export".into(),
+        );
+    }
+    if keys.error_description.is_some() {
+        return Some(
+            "this is an OAuth error response, not a sign-in log: pass it to `signin-doctor \
+             explain --paste`"
+                .into(),
         );
     }
     if keys.risk_event.is_some() {
