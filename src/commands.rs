@@ -12,6 +12,7 @@ use crate::cli::{
 };
 use crate::load::{self, Input};
 use crate::model::Cause;
+use crate::progress::Progress;
 use crate::report::{self, Style};
 use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
 use crate::{Outcome, classify, explain, model};
@@ -60,10 +61,13 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         Some(p) => explain::Search::for_paste(p.request_id.as_deref(), p.correlation_id.as_deref()),
         None => explain::Search::for_any(&id),
     };
+    let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(&inputs, None, |_, record| {
+        progress.record();
         search.add(record);
         Ok(())
     })?;
+    progress.finish();
     let (records, first, last, non_interactive) = (
         search.records,
         search.first,
@@ -157,7 +161,9 @@ fn write_report(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let mut tally = Tally::new(filter, format == Format::Json);
+    let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, skim, |_, record| {
+        progress.record();
         if let Added::NewBlock(d) = tally.add(record)
             && format == Format::Ndjson
         {
@@ -165,6 +171,7 @@ fn write_report(
         }
         Ok(())
     })?;
+    progress.finish();
     if let Added::NewBlock(d) = tally.flush()
         && format == Format::Ndjson
     {
@@ -272,7 +279,7 @@ fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
     })
 }
 
-pub(crate) fn check(args: CheckArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
     let filter = filter(&args.filter)?;
     let inputs = inputs(&args.inputs)?;
     let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
@@ -287,11 +294,14 @@ pub(crate) fn check(args: CheckArgs) -> anyhow::Result<Outcome> {
     let skim = skim_for(&filter);
     let mut tally = Tally::new(filter.clone(), true);
     let mut impact = Impact::new(filter, &break_glass).keep_blocks();
+    let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(&inputs, skim, |_, record| {
+        progress.record();
         impact.add(&record);
         tally.add(record);
         Ok(())
     })?;
+    progress.finish();
     let mut report = tally.finish();
     report.warnings.extend(loaded.warnings());
     let impact = impact.finish();
@@ -318,11 +328,14 @@ pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
     let skim = skim_for(&filter);
     let mut impact = Impact::new(filter, &break_glass);
     let mut records = 0u64;
+    let mut progress = Progress::new(style.progress);
     load::read_inputs(&inputs, skim, |_, record| {
+        progress.record();
         records += 1;
         impact.add(&record);
         Ok(())
     })?;
+    progress.finish();
     let policies = impact.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -415,6 +428,7 @@ mod tests {
             color: false,
             width: None,
             unicode: false,
+            progress: false,
         };
         for input in &files {
             let run = |skim: load::Skim| {

@@ -10,6 +10,7 @@ mod explain;
 mod fixes;
 mod load;
 mod model;
+mod progress;
 mod report;
 mod summary;
 
@@ -52,7 +53,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(args) => commands::report(args, style).map(|()| Outcome::Done),
         Command::Explain(args) => commands::explain(args, style),
-        Command::Check(args) => commands::check(args),
+        Command::Check(args) => commands::check(args, style),
         Command::Impact(args) => commands::impact(args, style).map(|()| Outcome::Done),
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
     }
@@ -84,6 +85,7 @@ fn decide_style(choice: ColorChoice) -> Style {
         color,
         width: width.map(|w| w.max(60)),
         unicode: tty,
+        progress: io::stderr().is_terminal(),
     }
 }
 

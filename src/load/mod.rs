@@ -223,6 +223,25 @@ pub(crate) fn read_inputs(
     Ok(loaded)
 }
 
+/// Bytes read from every input so far, for the progress line. A process-wide counter:
+/// progress is about the whole run, and the readers should not carry it around.
+static BYTES_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+pub(crate) fn bytes_read() -> u64 {
+    BYTES_READ.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A reader that adds what it reads to `BYTES_READ`.
+struct Counting<R>(R);
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        BYTES_READ.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// Reads one file (or standard input), streaming its sign-ins to `each`.
 pub(crate) fn read_input(
     input: &Input,
@@ -231,10 +250,10 @@ pub(crate) fn read_input(
 ) -> anyhow::Result<InputSummary> {
     let name = input.name();
     match input {
-        Input::Stdin => read_one(&name, io::stdin().lock(), skim, &mut each),
+        Input::Stdin => read_one(&name, Counting(io::stdin().lock()), skim, &mut each),
         Input::Path(path) => {
             let file = open(path, &name)?;
-            read_one(&name, file, skim, &mut each)
+            read_one(&name, Counting(file), skim, &mut each)
         }
     }
 }

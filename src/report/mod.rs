@@ -23,6 +23,8 @@ pub(crate) struct Style {
     pub width: Option<u16>,
     /// Box-drawing characters (a terminal) rather than ASCII.
     pub unicode: bool,
+    /// Show a progress line on stderr (it is a terminal).
+    pub progress: bool,
 }
 
 /// RFC 3339 in UTC, to the second: the contract's time format.
