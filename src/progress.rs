@@ -30,7 +30,7 @@ impl Progress {
     pub(crate) fn record(&mut self) {
         self.records += 1;
         // Looking at the clock costs little, but not nothing: every 4096 records.
-        if !self.enabled || self.records % 4096 != 0 {
+        if !self.enabled || !self.records.is_multiple_of(4096) {
             return;
         }
         let now = Instant::now();

@@ -404,9 +404,14 @@ fn read_json(
         if raw.columns.is_none() {
             flavor.get_or_insert_with(|| record::flavor(raw.bytes));
         }
-        if let Some(wants) = skim
-            && raw.columns.is_none()
-            && let Some(code) = record::quick_error_code(raw.bytes)
+        let code = match raw.columns {
+            None => record::quick_error_code(raw.bytes),
+            Some(columns) => columns
+                .iter()
+                .position(|c| c == "ResultType")
+                .and_then(|at| record::quick_row_code(raw.bytes, at)),
+        };
+        if let (Some(wants), Some(code)) = (skim, code)
             && !wants(code, raw.bytes)
         {
             return each(SignIn {

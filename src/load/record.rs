@@ -128,6 +128,14 @@ fn trim_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
+/// The error code of a query API row: the cell in the `ResultType` column (`at`), read
+/// by splitting the row into raw cells without parsing them.
+pub(crate) fn quick_row_code(row: &[u8], at: usize) -> Option<i64> {
+    let cells: Vec<&serde_json::value::RawValue> = serde_json::from_slice(row).ok()?;
+    let cell = cells.get(at)?.get().trim();
+    cell.trim_matches('"').parse().ok()
+}
+
 /// Whose spelling a record uses, from its top-level keys.
 pub(crate) fn flavor(bytes: &[u8]) -> super::detect::Flavor {
     use super::detect::Flavor;
