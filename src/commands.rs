@@ -160,7 +160,8 @@ fn write_report(
     style: Style,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let mut tally = Tally::new(filter, format == Format::Json);
+    // A JSON report lists every failure: past this many, they wait in a temporary file.
+    let mut tally = Tally::new(filter, format == Format::Json).spill_after(SPILL_AFTER);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, skim, |_, record| {
         progress.record();
@@ -184,11 +185,17 @@ fn write_report(
             let names: Vec<String> = inputs.iter().map(Input::name).collect();
             report::table::write(out, &result, &names.join(", "), style)?
         }
-        Format::Json => report::json::write(out, &result)?,
+        Format::Json => {
+            let mut spill = result.spilled.take();
+            report::json::write(out, &result, spill.as_mut())?
+        }
         Format::Ndjson => {}
     }
     Ok(())
 }
+
+/// Failures a JSON report keeps in memory before it spills them (about 3 KB each).
+const SPILL_AFTER: usize = 10_000;
 
 /// `detect` looks at every file even when some cannot be read: each gets its own
 /// verdict, and the exit code says whether any failed.

@@ -9,7 +9,9 @@ use crate::model::{Cause, Diagnosis};
 
 /// Which remediation applies: finer than `Cause`, because a legacy mail client and a
 /// blocked browser are both `client_app` but need different advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum FixKey {
     LocationUntrusted,
     DeviceCompliance,

@@ -326,7 +326,10 @@ impl Conditions {
 }
 
 /// Why a sign-in was blocked. The string forms are a contract (DESIGN.md): never rename.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Cause {
     Location,
     DeviceState,
@@ -371,13 +374,19 @@ impl fmt::Display for Cause {
     }
 }
 
-impl serde::Serialize for Cause {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Default,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Confidence {
     #[default]
@@ -397,14 +406,15 @@ impl Confidence {
 }
 
 /// A policy named in a diagnosis.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PolicyRef {
     pub id: Option<String>,
     pub name: String,
 }
 
 /// The diagnosis of one blocked sign-in. Owns its strings: it outlives the record.
-#[derive(Debug, Clone, PartialEq)]
+/// (Serializable so a large report can keep its failures in a temporary file.)
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Diagnosis {
     pub request_id: Option<String>,
     pub correlation_id: Option<String>,

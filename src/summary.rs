@@ -63,6 +63,9 @@ pub(crate) struct Tally {
     no_policy_list: u64,
     no_condition_data: u64,
     failures: Vec<Diagnosis>,
+    /// Past `spill_after` kept failures, they go to a temporary file instead.
+    spill_after: Option<usize>,
+    spill: Option<Spill>,
     /// Hashes of the request ids of blocked sign-ins already counted.
     seen: HashSet<u64>,
     users: Vec<UserTotals>,
@@ -130,6 +133,13 @@ impl Tally {
             keep_failures,
             ..Tally::default()
         }
+    }
+
+    /// Keeps at most `n` failures in memory; the rest go to a temporary file, so a JSON
+    /// report over any export needs memory for its index only (`Report::spilled`).
+    pub(crate) fn spill_after(mut self, n: usize) -> Tally {
+        self.spill_after = Some(n);
+        self
     }
 
     /// Counts one record; for a blocked sign-in seen for the first time, hands back its
@@ -215,8 +225,25 @@ impl Tally {
         }
         self.count(&d);
         if self.keep_failures {
-            self.failures.push(d);
-            return Added::NewBlock(self.failures.last().expect("just pushed"));
+            if self.spill.is_none() && self.spill_after.is_some_and(|n| self.failures.len() >= n) {
+                match Spill::create() {
+                    Ok(mut spill) => {
+                        for f in self.failures.drain(..) {
+                            spill.push(&f);
+                        }
+                        self.spill = Some(spill);
+                    }
+                    // No temporary file: keep them in memory, as without spilling.
+                    Err(_) => self.spill_after = None,
+                }
+            }
+            match self.spill.as_mut() {
+                Some(spill) => spill.push(&d),
+                None => {
+                    self.failures.push(d);
+                    return Added::NewBlock(self.failures.last().expect("just pushed"));
+                }
+            }
         }
         self.last = Some(d);
         Added::NewBlock(self.last.as_ref().expect("just set"))
@@ -312,6 +339,7 @@ impl Tally {
             by_cause,
             by_policy,
             failures: self.failures,
+            spilled: self.spill.take(),
             warnings,
         }
     }
@@ -422,9 +450,119 @@ pub(crate) struct Report {
     pub by_cause: Vec<(Cause, u64, u64)>,
     /// (policy, blocked sign-ins, users), most sign-ins first.
     pub by_policy: Vec<(String, u64, u64)>,
-    /// By time, then request id; empty unless the tally kept them.
+    /// By time, then request id; empty unless the tally kept them (or spilled them).
     pub failures: Vec<Diagnosis>,
+    /// The failures, when there were too many to keep in memory (see `Tally::spill_after`).
+    pub spilled: Option<Spill>,
     pub warnings: Vec<String>,
+}
+
+/// Failures kept in a temporary file of JSON lines, with only their sort keys and
+/// places in memory. The file is removed when the spill is dropped.
+#[derive(Debug)]
+pub(crate) struct Spill {
+    path: std::path::PathBuf,
+    out: Option<std::io::BufWriter<std::fs::File>>,
+    offset: u64,
+    index: Vec<SpillEntry>,
+    /// The first write error: reported when the failures are read back.
+    error: Option<std::io::Error>,
+}
+
+#[derive(Debug)]
+struct SpillEntry {
+    time: Option<DateTime<Utc>>,
+    request_id: Option<Box<str>>,
+    offset: u64,
+    len: u32,
+}
+
+impl Spill {
+    fn create() -> std::io::Result<Spill> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "signin-doctor-{}-{nanos}.jsonl",
+            std::process::id()
+        ));
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        Ok(Spill {
+            path,
+            out: Some(std::io::BufWriter::with_capacity(1 << 20, file)),
+            offset: 0,
+            index: Vec::new(),
+            error: None,
+        })
+    }
+
+    fn push(&mut self, d: &Diagnosis) {
+        use std::io::Write as _;
+        if self.error.is_some() {
+            return;
+        }
+        let line = match serde_json::to_vec(d) {
+            Ok(l) => l,
+            Err(e) => {
+                self.error = Some(e.into());
+                return;
+            }
+        };
+        let out = self.out.as_mut().expect("open while pushing");
+        if let Err(e) = out.write_all(&line) {
+            self.error = Some(e);
+            return;
+        }
+        self.index.push(SpillEntry {
+            time: d.time,
+            request_id: d.request_id.as_deref().map(Box::from),
+            offset: self.offset,
+            len: line.len() as u32,
+        });
+        self.offset += line.len() as u64;
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The failures by time, then request id, read back one at a time.
+    pub(crate) fn sorted(
+        &mut self,
+    ) -> std::io::Result<impl Iterator<Item = std::io::Result<Diagnosis>> + '_> {
+        use std::io::{Read as _, Seek as _, Write as _};
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        if let Some(mut out) = self.out.take() {
+            out.flush()?;
+        }
+        self.index.sort_by(|a, b| {
+            (a.time.is_none(), a.time, &a.request_id).cmp(&(
+                b.time.is_none(),
+                b.time,
+                &b.request_id,
+            ))
+        });
+        let mut file = std::fs::File::open(&self.path)?;
+        let mut buf = Vec::new();
+        Ok(self.index.iter().map(move |e| {
+            buf.resize(e.len as usize, 0);
+            file.seek(std::io::SeekFrom::Start(e.offset))?;
+            file.read_exact(&mut buf)?;
+            serde_json::from_slice(&buf).map_err(std::io::Error::other)
+        }))
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        self.out = None;
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// One user's blocks.
@@ -766,6 +904,39 @@ mod tests {
             .collect();
         assert_eq!(ids, ["A", "C", "B"]);
         assert!(r.warnings.iter().any(|w| w.contains("1 duplicate record")));
+    }
+
+    #[test]
+    fn failures_past_the_limit_wait_in_a_file_and_come_back_in_order() {
+        let mut t = Tally::new(Filter::default(), true).spill_after(2);
+        let times = ["10:00", "08:00", "09:30", "08:00", "07:15"];
+        for (i, hm) in times.iter().enumerate() {
+            let time = format!("2026-11-02T{hm}:00Z");
+            t.add(blocked(
+                &format!("id{i}"),
+                "dana@contoso.com",
+                &time,
+                "application,users,location",
+            ));
+        }
+        let mut r = t.finish();
+        assert!(r.failures.is_empty());
+        let mut spill = r.spilled.take().expect("spilled past 2");
+        let path = spill.path.clone();
+        assert!(path.exists());
+        let ids: Vec<String> = spill
+            .sorted()
+            .unwrap()
+            .map(|d| d.unwrap().request_id.unwrap())
+            .collect();
+        assert_eq!(ids, ["id4", "id1", "id3", "id2", "id0"]);
+        let mut json = Vec::new();
+        crate::report::json::write(&mut json, &r, Some(&mut spill)).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(doc["failures"].as_array().unwrap().len(), 5);
+        assert_eq!(doc["failures"][0]["request_id"], "id4");
+        drop(spill);
+        assert!(!path.exists(), "the temporary file is removed");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{FailureOut, rfc3339};
 use crate::model::Cause;
-use crate::summary::Report;
+use crate::model::Diagnosis;
+use crate::summary::{Report, Spill};
 
 /// Bumped only when a field changes meaning; new fields do not bump it.
 pub(crate) const SCHEMA_VERSION: u32 = 1;
@@ -20,7 +21,30 @@ struct Document<'a> {
     summary: Summary<'a>,
     warnings: &'a [String],
     users: Vec<User<'a>>,
-    failures: Vec<FailureOut<'a>>,
+    failures: Failures<'a>,
+}
+
+/// The failures, from memory or read back from a spill file one at a time.
+struct Failures<'a> {
+    list: &'a [Diagnosis],
+    spill: std::cell::RefCell<Option<&'a mut Spill>>,
+}
+
+impl Serialize for Failures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        match self.spill.borrow_mut().as_mut() {
+            Some(spill) => {
+                let mut seq = s.serialize_seq(Some(spill.len()))?;
+                for d in spill.sorted().map_err(S::Error::custom)? {
+                    let d = d.map_err(S::Error::custom)?;
+                    seq.serialize_element(&FailureOut::new(&d))?;
+                }
+                seq.end()
+            }
+            None => s.collect_seq(self.list.iter().map(FailureOut::new)),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -86,7 +110,8 @@ fn user_causes<S: Serializer>(v: &&[(Cause, u64)], s: S) -> Result<S::Ok, S::Err
     m.end()
 }
 
-pub(crate) fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
+/// `spill`: the report's failures when they did not fit in memory (`Report::spilled`).
+pub(crate) fn write(out: &mut impl Write, r: &Report, spill: Option<&mut Spill>) -> io::Result<()> {
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         summary: Summary {
@@ -120,7 +145,10 @@ pub(crate) fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 fix: &u.fix,
             })
             .collect(),
-        failures: r.failures.iter().map(FailureOut::new).collect(),
+        failures: Failures {
+            list: &r.failures,
+            spill: std::cell::RefCell::new(spill),
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
