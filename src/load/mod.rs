@@ -250,7 +250,7 @@ pub(crate) fn read_input(
 ) -> anyhow::Result<InputSummary> {
     let name = input.name();
     match input {
-        Input::Stdin => read_one(&name, Counting(io::stdin().lock()), skim, &mut each),
+        Input::Stdin => read_one(&name, Counting(io::stdin()), skim, &mut each),
         Input::Path(path) => {
             let file = open(path, &name)?;
             read_one(&name, Counting(file), skim, &mut each)
@@ -289,7 +289,7 @@ fn io_reason(e: &io::Error) -> String {
 /// and streams the records.
 fn read_one(
     name: &str,
-    reader: impl Read,
+    reader: impl Read + Send,
     skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
@@ -306,7 +306,7 @@ fn read_one(
 
 fn read_plain(
     name: &str,
-    reader: impl Read,
+    reader: impl Read + Send,
     skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
@@ -383,29 +383,96 @@ impl From<csv::BadRow> for CsvFailure {
     }
 }
 
+/// Records read ahead by the splitting thread, handed to the parsing one.
+struct Batch {
+    data: Vec<u8>,
+    items: Vec<Item>,
+}
+
+enum Item {
+    /// A record that cannot matter (see `Skim`): only its error code.
+    Skimmed(i64),
+    /// A record to parse: `data[start..end]`.
+    Record {
+        start: usize,
+        end: usize,
+        index: u64,
+        line: u64,
+    },
+    /// A query API row that could not be turned into a record.
+    Bad { index: u64, line: u64, what: String },
+}
+
+/// Batches are handed over at about this size: big enough to make the hand-over cheap,
+/// small enough to keep memory flat.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// JSON in two threads: this one parses and hands sign-ins to `each` (so `each` needs
+/// no `Send`); a scoped helper reads, splits and skims, which is half the work.
 fn read_json(
     name: &str,
-    reader: impl Read,
+    reader: impl Read + Send,
     line_prefixes: bool,
     skim: Skim,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
+    std::thread::scope(|scope| {
+        let splitting = scope.spawn(move || split_json(reader, line_prefixes, skim, send));
+        let parsed = parse_batches(name, &receive, each);
+        // Dropping the receiver stops the splitter if parsing stopped first.
+        drop(receive);
+        let split = splitting.join().expect("the splitting thread does not panic");
+        parsed?;
+        let (form, flavor, records) = match split {
+            Ok(done) => done,
+            Err(json::SplitError::Io(e)) => return Err(read_error(name, &e).into()),
+            Err(json::SplitError::Syntax {
+                record,
+                line,
+                what,
+                hint,
+            }) => {
+                return Err(LoadError {
+                    file: name.to_string(),
+                    record: Some(record),
+                    line: Some(line),
+                    what,
+                    hint: hint.to_string(),
+                }
+                .into());
+            }
+        };
+        Ok(InputSummary {
+            name: name.to_string(),
+            shape: Shape::from_json(form, flavor),
+            records,
+            compressed: false,
+        })
+    })
+}
+
+/// The splitting half: records found, skimmed when they cannot matter, batched.
+fn split_json(
+    reader: impl Read,
+    line_prefixes: bool,
+    skim: Skim,
+    send: std::sync::mpsc::SyncSender<Batch>,
+) -> Result<(Option<detect::Form>, Option<detect::Flavor>, u64), json::SplitError> {
     let mut splitter = json::Splitter::new(reader, line_prefixes);
     let mut flavor = None;
-    let mut row_buf = Vec::new();
-    let result = splitter.for_each(|raw| {
-        let refuse = |what: String, line: u64, hint: &str| LoadError {
-            file: name.to_string(),
-            record: Some(raw.index),
-            line: Some(line),
-            what,
-            hint: other_shape(raw.bytes).unwrap_or_else(|| hint.to_string()),
-        };
-        if raw.columns.is_none() {
-            flavor.get_or_insert_with(|| record::flavor(raw.bytes));
-        }
+    let mut row = Vec::new();
+    let fresh = || Batch {
+        data: Vec::with_capacity(BATCH_BYTES + (64 << 10)),
+        items: Vec::with_capacity(1024),
+    };
+    let mut batch = fresh();
+    let result = splitter.for_each(|raw| -> Result<(), ()> {
         let code = match raw.columns {
-            None => record::quick_error_code(raw.bytes),
+            None => {
+                flavor.get_or_insert_with(|| record::flavor(raw.bytes));
+                record::quick_error_code(raw.bytes)
+            }
             Some(columns) => columns
                 .iter()
                 .position(|c| c == "ResultType")
@@ -414,60 +481,125 @@ fn read_json(
         if let (Some(wants), Some(code)) = (skim, code)
             && !wants(code, raw.bytes)
         {
-            return each(SignIn {
-                error_code: Some(code),
-                skimmed: true,
-                ..SignIn::default()
+            batch.items.push(Item::Skimmed(code));
+        } else {
+            let bytes = match raw.columns {
+                None => raw.bytes,
+                Some(columns) => match record::table_row_object(raw.bytes, columns, &mut row) {
+                    Ok(()) => &row[..],
+                    Err(bad) => {
+                        batch.items.push(Item::Bad {
+                            index: raw.index,
+                            line: raw.line,
+                            what: bad.what,
+                        });
+                        return Ok(());
+                    }
+                },
+            };
+            let start = batch.data.len();
+            batch.data.extend_from_slice(bytes);
+            batch.items.push(Item::Record {
+                start,
+                end: batch.data.len(),
+                index: raw.index,
+                line: raw.line,
             });
         }
-        let parsed = match raw.columns {
-            Some(columns) => record::parse_table_row(raw.bytes, columns, &mut row_buf),
-            None => record::parse(raw.bytes),
-        };
-        let record = parsed.map_err(|bad| {
-            refuse(
-                bad.what,
-                raw.line + bad.line_in_record.saturating_sub(1) as u64,
-                "the record does not match the sign-in schema; re-export the file or fix the record",
-            )
-        })?;
-        // A record without an error code is either another log type (refuse it, naming
-        // the type) or a sign-in exported without its status (count it, warn later).
-        let foreign = record.error_code.is_none() && other_shape(raw.bytes).is_some();
-        let empty = record.id.is_none() && record.created.is_none() && record.error_code.is_none();
-        if foreign || empty {
-            return Err(refuse(
-                "not a sign-in record (no status.errorCode or resultType)".into(),
-                raw.line,
-                "is this an audit log or another kind of export? signin-doctor reads sign-in logs",
-            )
-            .into());
+        if batch.data.len() >= BATCH_BYTES || batch.items.len() >= 8192 {
+            // The parsing side has stopped: stop reading too.
+            send.send(std::mem::replace(&mut batch, fresh()))
+                .map_err(|_| ())?;
         }
-        each(record)
+        Ok(())
     });
     match result {
-        Ok(()) => Ok(InputSummary {
-            name: name.to_string(),
-            shape: Shape::from_json(splitter.form(), flavor),
-            records: splitter.records(),
-            compressed: false,
-        }),
-        Err(json::Flow::Callback(e)) => Err(e),
-        Err(json::Flow::Split(json::SplitError::Io(e))) => Err(read_error(name, &e).into()),
-        Err(json::Flow::Split(json::SplitError::Syntax {
-            record,
-            line,
-            what,
-            hint,
-        })) => Err(LoadError {
-            file: name.to_string(),
-            record: Some(record),
-            line: Some(line),
-            what,
-            hint: hint.to_string(),
+        Ok(()) => {
+            let _ = send.send(batch);
+            Ok((splitter.form(), flavor, splitter.records()))
         }
-        .into()),
+        Err(json::Flow::Callback(())) => Ok((splitter.form(), flavor, splitter.records())),
+        Err(json::Flow::Split(e)) => {
+            // Records before the error are still parsed (and may fail first).
+            let _ = send.send(batch);
+            Err(e)
+        }
     }
+}
+
+/// The parsing half: batches in order, each record parsed and handed to `each`.
+fn parse_batches(
+    name: &str,
+    receive: &std::sync::mpsc::Receiver<Batch>,
+    each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for batch in receive.iter() {
+        for item in &batch.items {
+            match *item {
+                Item::Skimmed(code) => each(SignIn {
+                    error_code: Some(code),
+                    skimmed: true,
+                    ..SignIn::default()
+                })?,
+                Item::Bad {
+                    index,
+                    line,
+                    ref what,
+                } => {
+                    return Err(LoadError {
+                        file: name.to_string(),
+                        record: Some(index),
+                        line: Some(line),
+                        what: what.clone(),
+                        hint: "the row does not match the table's columns; re-export the file"
+                            .into(),
+                    }
+                    .into());
+                }
+                Item::Record {
+                    start,
+                    end,
+                    index,
+                    line,
+                } => {
+                    let bytes = &batch.data[start..end];
+                    each(parse_record(name, bytes, index, line)?)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One record parsed, or the error that names its place and says what to do.
+fn parse_record<'b>(name: &str, bytes: &'b [u8], index: u64, line: u64) -> anyhow::Result<SignIn<'b>> {
+    let refuse = |what: String, line: u64, hint: &str| LoadError {
+        file: name.to_string(),
+        record: Some(index),
+        line: Some(line),
+        what,
+        hint: other_shape(bytes).unwrap_or_else(|| hint.to_string()),
+    };
+    let record = record::parse(bytes).map_err(|bad| {
+        refuse(
+            bad.what,
+            line + bad.line_in_record.saturating_sub(1) as u64,
+            "the record does not match the sign-in schema; re-export the file or fix the record",
+        )
+    })?;
+    // A record without an error code is either another log type (refuse it, naming the
+    // type) or a sign-in exported without its status (count it, warn later).
+    let foreign = record.error_code.is_none() && other_shape(bytes).is_some();
+    let empty = record.id.is_none() && record.created.is_none() && record.error_code.is_none();
+    if foreign || empty {
+        return Err(refuse(
+            "not a sign-in record (no status.errorCode or resultType)".into(),
+            line,
+            "is this an audit log or another kind of export? signin-doctor reads sign-in logs",
+        )
+        .into());
+    }
+    Ok(record)
 }
 
 fn read_error(name: &str, e: &io::Error) -> LoadError {

@@ -56,13 +56,13 @@ pub(crate) fn parse_row<'r>(fields: &[(&'r str, &'r str)]) -> Result<SignIn<'r>,
     super::fields::from_fields::<RawSignIn<'r>>(fields).map(RawSignIn::into_model)
 }
 
-/// Parses one row of a Log Analytics query API table, given its column names, by
-/// writing it out as the equivalent object (cells are JSON values already) into `buf`.
-pub(crate) fn parse_table_row<'b>(
+/// Writes one row of a Log Analytics query API table out as the equivalent object
+/// (cells are JSON values already), keyed by the table's column names, into `buf`.
+pub(crate) fn table_row_object(
     row: &[u8],
     columns: &[String],
-    buf: &'b mut Vec<u8>,
-) -> Result<SignIn<'b>, BadRecord> {
+    buf: &mut Vec<u8>,
+) -> Result<(), BadRecord> {
     let bad = |what: String| BadRecord {
         what,
         line_in_record: 1,
@@ -87,7 +87,7 @@ pub(crate) fn parse_table_row<'b>(
         buf.extend_from_slice(cell.get().as_bytes());
     }
     buf.push(b'}');
-    parse(buf)
+    Ok(())
 }
 
 /// The error code of a record without parsing it: the number after `"errorCode":`
