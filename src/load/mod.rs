@@ -419,10 +419,12 @@ fn read_json(
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
     std::thread::scope(|scope| {
         let splitting = scope.spawn(move || split_json(reader, line_prefixes, skim, send));
-        let parsed = parse_batches(name, &receive, each);
+        let parsed = parse_batches(name, skim, &receive, each);
         // Dropping the receiver stops the splitter if parsing stopped first.
         drop(receive);
-        let split = splitting.join().expect("the splitting thread does not panic");
+        let split = splitting
+            .join()
+            .expect("the splitting thread does not panic");
         parsed?;
         let (form, flavor, records) = match split {
             Ok(done) => done,
@@ -468,10 +470,12 @@ fn split_json(
     };
     let mut batch = fresh();
     let result = splitter.for_each(|raw| -> Result<(), ()> {
+        // Query API rows are skimmed here, where their columns are known; records on
+        // the parsing side, which has time to spare.
         let code = match raw.columns {
             None => {
                 flavor.get_or_insert_with(|| record::flavor(raw.bytes));
-                record::quick_error_code(raw.bytes)
+                None
             }
             Some(columns) => columns
                 .iter()
@@ -530,6 +534,7 @@ fn split_json(
 /// The parsing half: batches in order, each record parsed and handed to `each`.
 fn parse_batches(
     name: &str,
+    skim: Skim,
     receive: &std::sync::mpsc::Receiver<Batch>,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -563,6 +568,17 @@ fn parse_batches(
                     line,
                 } => {
                     let bytes = &batch.data[start..end];
+                    if let Some(wants) = skim
+                        && let Some(code) = record::quick_error_code(bytes)
+                        && !wants(code, bytes)
+                    {
+                        each(SignIn {
+                            error_code: Some(code),
+                            skimmed: true,
+                            ..SignIn::default()
+                        })?;
+                        continue;
+                    }
                     each(parse_record(name, bytes, index, line)?)?;
                 }
             }
@@ -572,7 +588,12 @@ fn parse_batches(
 }
 
 /// One record parsed, or the error that names its place and says what to do.
-fn parse_record<'b>(name: &str, bytes: &'b [u8], index: u64, line: u64) -> anyhow::Result<SignIn<'b>> {
+fn parse_record<'b>(
+    name: &str,
+    bytes: &'b [u8],
+    index: u64,
+    line: u64,
+) -> anyhow::Result<SignIn<'b>> {
     let refuse = |what: String, line: u64, hint: &str| LoadError {
         file: name.to_string(),
         record: Some(index),
