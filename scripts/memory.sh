@@ -35,4 +35,4 @@ for size in "${sizes[@]}"; do
     done
   done
 done
-echo "(json holds every failure to sort it by time, so its memory follows the number of blocks)"
+echo "(json keeps up to 10,000 failures in memory and the rest in a temporary file)"
