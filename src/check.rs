@@ -26,6 +26,8 @@ pub(crate) struct Limits {
 /// Which rule a violation breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RuleId {
+    /// With --lenient: nothing was skipped.
+    Readable,
     Blocked,
     BlockedUsers,
     BreakGlass,
@@ -35,6 +37,7 @@ pub(crate) enum RuleId {
 impl RuleId {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
+            RuleId::Readable => "readable",
             RuleId::Blocked => "blocked",
             RuleId::BlockedUsers => "blocked_users",
             RuleId::BreakGlass => "break_glass",
@@ -79,6 +82,8 @@ pub(crate) struct Rule<'a> {
     pub limit: u64,
     pub actual: u64,
     pub violations: Vec<Violation<'a>>,
+    /// Places that break the rule without a sign-in to show (skipped data).
+    pub notes: Vec<String>,
 }
 
 impl Rule<'_> {
@@ -121,12 +126,25 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `skipped`: with --lenient, how many records were skipped and the first places.
 pub(crate) fn evaluate<'a>(
     limits: &Limits,
     report: &'a Report,
     impact: &'a [PolicyImpact],
+    skipped: Option<&(u64, Vec<String>)>,
 ) -> Verdict<'a> {
     let mut rules = Vec::new();
+    if let Some((count, places)) = skipped {
+        // Data that could not be read can hide a block: a check cannot pass over it.
+        rules.push(Rule {
+            id: RuleId::Readable,
+            title: "every record readable (--lenient)".to_string(),
+            limit: 0,
+            actual: *count,
+            violations: Vec::new(),
+            notes: places.clone(),
+        });
+    }
     let blocks: Vec<&Diagnosis> = report
         .failures
         .iter()
@@ -172,6 +190,7 @@ pub(crate) fn evaluate<'a>(
             } else {
                 Vec::new()
             },
+            notes: Vec::new(),
         });
     }
     if let Some(limit) = limits.max_users {
@@ -197,6 +216,7 @@ pub(crate) fn evaluate<'a>(
             } else {
                 Vec::new()
             },
+            notes: Vec::new(),
         });
     }
     if !limits.break_glass.is_empty() {
@@ -234,6 +254,7 @@ pub(crate) fn evaluate<'a>(
             limit: 0,
             actual: violations.len() as u64,
             violations,
+            notes: Vec::new(),
         });
     }
     if let Some(limit) = limits.max_would_block {
@@ -270,6 +291,7 @@ pub(crate) fn evaluate<'a>(
             limit,
             actual,
             violations,
+            notes: Vec::new(),
         });
     }
     Verdict { rules }
@@ -306,7 +328,7 @@ mod tests {
         }
         let report = tally.finish();
         let impact = impact.finish();
-        check(&evaluate(limits, &report, &impact));
+        check(&evaluate(limits, &report, &impact, None));
     }
 
     fn sample() -> Vec<SignIn<'static>> {

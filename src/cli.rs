@@ -112,6 +112,11 @@ pub(crate) struct ExplainArgs {
     /// systems and wikis), json (one failure object, as in `report --format json`).
     #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+
+    /// Skip records (or the rest of a file, or a whole file) that cannot be read instead
+    /// of stopping; the output says how many were skipped and where.
+    #[arg(long)]
+    pub lenient: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,6 +170,11 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// Skip records (or the rest of a file, or a whole file) that cannot be read instead
+    /// of stopping; any skipped data then fails the check (rule `readable`).
+    #[arg(long)]
+    pub lenient: bool,
 }
 
 #[derive(Debug, Args)]
@@ -188,6 +198,11 @@ pub(crate) struct ImpactArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// Skip records (or the rest of a file, or a whole file) that cannot be read instead
+    /// of stopping; the output says how many were skipped and where.
+    #[arg(long)]
+    pub lenient: bool,
 }
 
 /// The cause names of the JSON contract.
@@ -252,6 +267,11 @@ pub(crate) struct ReportArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// Skip records (or the rest of a file, or a whole file) that cannot be read instead
+    /// of stopping; the output says how many were skipped and where.
+    #[arg(long)]
+    pub lenient: bool,
 }
 
 #[derive(Debug, Args)]

@@ -62,7 +62,8 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         None => explain::Search::for_any(&id),
     };
     let mut progress = Progress::new(style.progress);
-    let loaded = load::read_inputs(&inputs, None, |_, record| {
+    let mut reading = load::Reading::new(None, args.lenient);
+    let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
         search.add(record);
         Ok(())
@@ -146,7 +147,8 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let inputs = inputs(&args.inputs)?;
     let skim = skim_for(&filter);
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
-    write_report(&inputs, filter, skim, args.format, style, &mut out)?;
+    let mut reading = load::Reading::new(skim, args.lenient);
+    write_report(&inputs, filter, &mut reading, args.format, style, &mut out)?;
     out.flush()?;
     Ok(())
 }
@@ -155,7 +157,7 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
 fn write_report(
     inputs: &[Input],
     filter: Filter,
-    skim: load::Skim,
+    reading: &mut load::Reading,
     format: Format,
     style: Style,
     out: &mut impl Write,
@@ -163,7 +165,7 @@ fn write_report(
     // A JSON report lists every failure: past this many, they wait in a temporary file.
     let mut tally = Tally::new(filter, format == Format::Json).spill_after(SPILL_AFTER);
     let mut progress = Progress::new(style.progress);
-    let loaded = load::read_inputs(inputs, skim, |_, record| {
+    let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
         if let Added::NewBlock(d) = tally.add(record)
             && format == Format::Ndjson
@@ -180,6 +182,7 @@ fn write_report(
     }
     let mut result = tally.finish();
     result.warnings.extend(loaded.warnings());
+    result.warnings.extend(reading.warning());
     match format {
         Format::Table => {
             let names: Vec<String> = inputs.iter().map(Input::name).collect();
@@ -205,7 +208,7 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
     for input in &files {
         let mut census = FieldCensus::default();
         // `detect` reports on every field of every record: no skimming.
-        let read = load::read_input(input, None, |record| {
+        let read = load::read_input(input, &mut load::Reading::new(None, false), |record| {
             census.add(&record);
             Ok(())
         });
@@ -302,7 +305,8 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
     let mut tally = Tally::new(filter.clone(), true);
     let mut impact = Impact::new(filter, &break_glass).keep_blocks();
     let mut progress = Progress::new(style.progress);
-    let loaded = load::read_inputs(&inputs, skim, |_, record| {
+    let mut reading = load::Reading::new(skim, args.lenient);
+    let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
         impact.add(&record);
         tally.add(record);
@@ -311,8 +315,12 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
     progress.finish();
     let mut report = tally.finish();
     report.warnings.extend(loaded.warnings());
+    report.warnings.extend(reading.warning());
     let impact = impact.finish();
-    let verdict = rules::evaluate(&limits, &report, &impact);
+    let skipped = args
+        .lenient
+        .then(|| (reading.skipped, reading.skip_notes.clone()));
+    let verdict = rules::evaluate(&limits, &report, &impact, skipped.as_ref());
     let would_block: u64 = impact.iter().map(|p| p.would_block).sum();
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -336,7 +344,8 @@ pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
     let mut impact = Impact::new(filter, &break_glass);
     let mut records = 0u64;
     let mut progress = Progress::new(style.progress);
-    load::read_inputs(&inputs, skim, |_, record| {
+    let mut reading = load::Reading::new(skim, args.lenient);
+    load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
         records += 1;
         impact.add(&record);
@@ -444,7 +453,7 @@ mod tests {
                 write_report(
                     inputs,
                     Filter::default(),
-                    skim,
+                    &mut load::Reading::new(skim, false),
                     Format::Json,
                     style,
                     &mut out,

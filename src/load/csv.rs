@@ -46,10 +46,13 @@ const CODE_COLUMNS: &[&str] = &[
 ];
 
 /// Reads every row, handing each sign-in to `each`. Returns the kind and the row count.
+/// `bad_row` decides what a row that cannot be read does: `Some` stops the reading with
+/// it, `None` skips the row (lenient mode) and goes on.
 pub(crate) fn read<E: From<BadRow>>(
     reader: impl Read,
     skim: super::Skim,
     mut each: impl FnMut(SignIn<'_>) -> Result<(), E>,
+    mut bad_row: impl FnMut(BadRow) -> Option<BadRow>,
 ) -> Result<(CsvKind, u64), E> {
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(true)
@@ -93,12 +96,20 @@ pub(crate) fn read<E: From<BadRow>>(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                return Err(bad(
+                let row_error = bad(
                     Some(rows + 1),
                     &e,
                     "every row should have as many fields as the header: re-export the file",
-                )
-                .into());
+                );
+                rows += 1;
+                // An I/O error ends the file whatever the mode.
+                if matches!(e.kind(), ::csv::ErrorKind::Io(_)) {
+                    return Err(row_error.into());
+                }
+                match bad_row(row_error) {
+                    Some(stop) => return Err(stop.into()),
+                    None => continue,
+                }
             }
         }
         rows += 1;
@@ -120,13 +131,20 @@ pub(crate) fn read<E: From<BadRow>>(
             CsvKind::LogAnalytics => record::parse_row(&fields),
             CsvKind::Portal => from_fields::<PortalRow<'_>>(&fields).map(PortalRow::into_model),
         };
-        let sign_in = parsed.map_err(|what| BadRow {
-            row: Some(rows),
-            line,
-            what,
-            hint: "fix the cell or re-export the file".to_string(),
-        })?;
-        each(sign_in)?;
+        match parsed {
+            Ok(sign_in) => each(sign_in)?,
+            Err(what) => {
+                let row_error = BadRow {
+                    row: Some(rows),
+                    line,
+                    what,
+                    hint: "fix the cell or re-export the file".to_string(),
+                };
+                if let Some(stop) = bad_row(row_error) {
+                    return Err(stop.into());
+                }
+            }
+        }
     }
     Ok((kind, rows))
 }
@@ -276,10 +294,15 @@ mod tests {
 
     fn read_all(text: &str) -> Result<(CsvKind, Vec<SignIn<'static>>), String> {
         let mut out = Vec::new();
-        let (kind, _) = read(text.as_bytes(), None, |s| -> Result<(), String> {
-            out.push(s.into_owned());
-            Ok(())
-        })
+        let (kind, _) = read(
+            text.as_bytes(),
+            None,
+            |s| -> Result<(), String> {
+                out.push(s.into_owned());
+                Ok(())
+            },
+            Some,
+        )
         .map_err(|e: String| e)?;
         Ok((kind, out))
     }

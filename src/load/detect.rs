@@ -13,6 +13,12 @@ pub(crate) enum Sniffed {
     Empty,
     /// gzip inside gzip.
     Gzip,
+    /// UTF-16 text (Windows PowerShell 5's `Out-File` and `>` write it).
+    Utf16,
+    /// A zip archive: an Excel workbook saved under another name, most likely.
+    Zip,
+    /// A web page saved from the browser.
+    Html,
     /// None of the above.
     Text,
 }
@@ -25,6 +31,12 @@ pub(crate) fn sniff(head: &[u8]) -> Sniffed {
     if is_gzip(head) {
         return Sniffed::Gzip;
     }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Sniffed::Utf16;
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Sniffed::Zip;
+    }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let Some(first) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
         return Sniffed::Empty;
@@ -32,6 +44,10 @@ pub(crate) fn sniff(head: &[u8]) -> Sniffed {
     let rest = &head[first..];
     if matches!(rest[0], b'[' | b'{') {
         return Sniffed::Json;
+    }
+    let start: Vec<u8> = rest.iter().take(15).map(u8::to_ascii_lowercase).collect();
+    if start.starts_with(b"<!doctype html") || start.starts_with(b"<html") {
+        return Sniffed::Html;
     }
     let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
     // A syslog header has no quotes or commas before the record's brace.
@@ -138,5 +154,8 @@ mod tests {
             Sniffed::PrefixedLines
         );
         assert_eq!(sniff(b"Error Code: 53003\nRequest Id: x\n"), Sniffed::Text);
+        assert_eq!(sniff(b"\xFF\xFE[\x00{\x00"), Sniffed::Utf16);
+        assert_eq!(sniff(b"PK\x03\x04\x14\x00"), Sniffed::Zip);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), Sniffed::Html);
     }
 }

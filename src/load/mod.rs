@@ -71,6 +71,18 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl LoadError {
+    /// "file: record N (line L)", for lists of skipped places.
+    pub(crate) fn place(&self) -> String {
+        match (self.record, self.line) {
+            (Some(r), Some(l)) => format!("{}: record {r} (line {l})", self.file),
+            (Some(r), None) => format!("{}: record {r}", self.file),
+            (None, Some(l)) => format!("{}: line {l}", self.file),
+            (None, None) => self.file.clone(),
+        }
+    }
+}
+
 /// What one input held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct InputSummary {
@@ -203,12 +215,73 @@ fn walk(dir: &Path, files: &mut Vec<Input>, skipped: &mut Vec<String>) -> anyhow
 /// instead of parsing the record. `None` parses everything.
 pub(crate) type Skim = Option<fn(i64, &[u8]) -> bool>;
 
+/// How a run reads: what it may skim, and whether unreadable records stop it (strict,
+/// the default) or are skipped, counted and located (`--lenient`).
+#[derive(Debug, Default)]
+pub(crate) struct Reading {
+    pub skim: Skim,
+    pub lenient: bool,
+    /// Records (or the rest of a file, or a whole file) skipped in lenient mode.
+    pub skipped: u64,
+    /// Where, for the first few.
+    pub skip_notes: Vec<String>,
+}
+
+/// How many skipped places a report lists; the count covers them all.
+const SKIP_NOTES: usize = 5;
+
+impl Reading {
+    pub(crate) fn new(skim: Skim, lenient: bool) -> Reading {
+        Reading {
+            skim,
+            lenient,
+            ..Reading::default()
+        }
+    }
+
+    /// In lenient mode, counts and notes a load error and returns `Ok`; otherwise
+    /// returns the error. Errors from the consumer (a closed pipe) always stop the run.
+    fn skip_or_fail(&mut self, e: anyhow::Error) -> anyhow::Result<()> {
+        match e.downcast::<LoadError>() {
+            Ok(load) if self.lenient => {
+                self.skipped += 1;
+                if self.skip_notes.len() < SKIP_NOTES {
+                    self.skip_notes
+                        .push(format!("{}: {}", load.place(), load.what));
+                }
+                Ok(())
+            }
+            Ok(load) => Err(load.into()),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The note a report shows when anything was skipped.
+    pub(crate) fn warning(&self) -> Option<String> {
+        (self.skipped > 0).then(|| {
+            let more = if self.skipped as usize > self.skip_notes.len() {
+                format!(" (the first {} shown)", self.skip_notes.len())
+            } else {
+                String::new()
+            };
+            format!(
+                "--lenient skipped {} unreadable record{} or file part{}{more}: {}",
+                self.skipped,
+                if self.skipped == 1 { "" } else { "s" },
+                if self.skipped == 1 { "" } else { "s" },
+                self.skip_notes.join("; ")
+            )
+        })
+    }
+}
+
 /// Streams every sign-in of every input to `each` with the index of its input (in
 /// `Loaded::inputs`), in order. Directories are read recursively. An error from `each`
-/// (a closed pipe, say) stops the run and is returned as it is.
+/// (a closed pipe, say) stops the run and is returned as it is; a load error stops it
+/// too unless `reading.lenient`.
 pub(crate) fn read_inputs(
     inputs: &[Input],
-    skim: Skim,
+    reading: &mut Reading,
     mut each: impl FnMut(usize, SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Loaded> {
     let (files, skipped) = expand(inputs)?;
@@ -217,8 +290,10 @@ pub(crate) fn read_inputs(
         skipped,
     };
     for (index, input) in files.iter().enumerate() {
-        let summary = read_input(input, skim, |s| each(index, s))?;
-        loaded.inputs.push(summary);
+        match read_input(input, reading, |s| each(index, s)) {
+            Ok(summary) => loaded.inputs.push(summary),
+            Err(e) => reading.skip_or_fail(e)?,
+        }
     }
     Ok(loaded)
 }
@@ -245,15 +320,15 @@ impl<R: Read> Read for Counting<R> {
 /// Reads one file (or standard input), streaming its sign-ins to `each`.
 pub(crate) fn read_input(
     input: &Input,
-    skim: Skim,
+    reading: &mut Reading,
     mut each: impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let name = input.name();
     match input {
-        Input::Stdin => read_one(&name, Counting(io::stdin()), skim, &mut each),
+        Input::Stdin => read_one(&name, Counting(io::stdin()), reading, &mut each),
         Input::Path(path) => {
             let file = open(path, &name)?;
-            read_one(&name, Counting(file), skim, &mut each)
+            read_one(&name, Counting(file), reading, &mut each)
         }
     }
 }
@@ -290,24 +365,24 @@ fn io_reason(e: &io::Error) -> String {
 fn read_one(
     name: &str,
     reader: impl Read + Send,
-    skim: Skim,
+    reading: &mut Reading,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
     let head = reader.fill_buf().map_err(|e| read_error(name, &e))?;
     if detect::is_gzip(head) {
         let inner = flate2::read::MultiGzDecoder::new(reader);
-        let mut summary = read_plain(name, inner, skim, each)?;
+        let mut summary = read_plain(name, inner, reading, each)?;
         summary.compressed = true;
         return Ok(summary);
     }
-    read_plain(name, reader, skim, each)
+    read_plain(name, reader, reading, each)
 }
 
 fn read_plain(
     name: &str,
     reader: impl Read + Send,
-    skim: Skim,
+    reading: &mut Reading,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
     let mut reader = BufReader::with_capacity(64 << 10, reader);
@@ -334,29 +409,66 @@ fn read_plain(
         compressed: false,
     };
     match sniffed {
-        Sniffed::Json | Sniffed::PrefixedLines => {
-            read_json(name, reader, sniffed == Sniffed::PrefixedLines, skim, each)
-        }
+        Sniffed::Json | Sniffed::PrefixedLines => read_json(
+            name,
+            reader,
+            sniffed == Sniffed::PrefixedLines,
+            reading,
+            each,
+        ),
         Sniffed::Empty => Ok(summary(Shape::Empty, 0)),
         Sniffed::Csv => {
-            let (kind, rows) = csv::read(reader, skim, |s| each(s).map_err(CsvFailure::Callback))
-                .map_err(|e: CsvFailure| match e {
-                CsvFailure::Row(bad) => LoadError {
-                    file: name.to_string(),
-                    record: bad.row,
-                    line: bad.line,
-                    what: bad.what,
-                    hint: bad.hint,
-                }
-                .into(),
+            let to_error = |bad: csv::BadRow| LoadError {
+                file: name.to_string(),
+                record: bad.row,
+                line: bad.line,
+                what: bad.what,
+                hint: bad.hint,
+            };
+            let skim = reading.skim;
+            let lenient = reading.lenient;
+            let mut skipped_rows = Vec::new();
+            let (kind, rows) = csv::read(
+                reader,
+                skim,
+                |s| each(s).map_err(CsvFailure::Callback),
+                |bad| {
+                    // A bad row in lenient mode is noted and the reading goes on.
+                    if lenient {
+                        skipped_rows.push(bad);
+                        None
+                    } else {
+                        Some(bad)
+                    }
+                },
+            )
+            .map_err(|e: CsvFailure| match e {
+                CsvFailure::Row(bad) => to_error(bad).into(),
                 CsvFailure::Callback(e) => e,
             })?;
+            for bad in skipped_rows {
+                reading.skip_or_fail(to_error(bad).into())?;
+            }
             let shape = match kind {
                 csv::CsvKind::LogAnalytics => Shape::LogAnalyticsCsv,
                 csv::CsvKind::Portal => Shape::PortalCsv,
             };
             Ok(summary(shape, rows))
         }
+        Sniffed::Utf16 => Err(refuse(
+            "is UTF-16 text (what Windows PowerShell's Out-File and > write)",
+            "save it as UTF-8: Get-Content FILE | Set-Content -Encoding utf8 FILE.utf8.json, or \
+             pipe with Out-File -Encoding utf8 next time",
+        )),
+        Sniffed::Zip => Err(refuse(
+            "is a zip archive (an Excel workbook?), not a sign-in export",
+            "download the sign-ins as JSON or CSV from the Entra admin center, or save the \
+             sheet as CSV (UTF-8)",
+        )),
+        Sniffed::Html => Err(refuse(
+            "is a web page saved from the browser, not a sign-in export",
+            "use Download in the Entra admin center's sign-in logs (JSON or CSV)",
+        )),
         Sniffed::Gzip => Err(refuse(
             "is gzip-compressed twice",
             "decompress it once (gunzip FILE.gz) and pass the result",
@@ -413,13 +525,14 @@ fn read_json(
     name: &str,
     reader: impl Read + Send,
     line_prefixes: bool,
-    skim: Skim,
+    reading: &mut Reading,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<InputSummary> {
+    let skim = reading.skim;
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
     std::thread::scope(|scope| {
         let splitting = scope.spawn(move || split_json(reader, line_prefixes, skim, send));
-        let parsed = parse_batches(name, skim, &receive, each);
+        let parsed = parse_batches(name, reading, &receive, each);
         // Dropping the receiver stops the splitter if parsing stopped first.
         drop(receive);
         let split = splitting
@@ -428,21 +541,26 @@ fn read_json(
         parsed?;
         let (form, flavor, records) = match split {
             Ok(done) => done,
-            Err(json::SplitError::Io(e)) => return Err(read_error(name, &e).into()),
-            Err(json::SplitError::Syntax {
-                record,
-                line,
-                what,
-                hint,
-            }) => {
-                return Err(LoadError {
-                    file: name.to_string(),
-                    record: Some(record),
-                    line: Some(line),
-                    what,
-                    hint: hint.to_string(),
-                }
-                .into());
+            Err((e, partial)) => {
+                let error: anyhow::Error = match e {
+                    json::SplitError::Io(e) => read_error(name, &e).into(),
+                    json::SplitError::Syntax {
+                        record,
+                        line,
+                        what,
+                        hint,
+                    } => LoadError {
+                        file: name.to_string(),
+                        record: Some(record),
+                        line: Some(line),
+                        what: format!("{what} (the rest of the file is not read)"),
+                        hint: hint.to_string(),
+                    }
+                    .into(),
+                };
+                // Lenient: the records before the break count; the rest is skipped.
+                reading.skip_or_fail(error)?;
+                partial
             }
         };
         Ok(InputSummary {
@@ -454,13 +572,16 @@ fn read_json(
     })
 }
 
+/// What splitting a file found: how it held its records, whose spelling, how many.
+type SplitDone = (Option<detect::Form>, Option<detect::Flavor>, u64);
+
 /// The splitting half: records found, skimmed when they cannot matter, batched.
 fn split_json(
     reader: impl Read,
     line_prefixes: bool,
     skim: Skim,
     send: std::sync::mpsc::SyncSender<Batch>,
-) -> Result<(Option<detect::Form>, Option<detect::Flavor>, u64), json::SplitError> {
+) -> Result<SplitDone, (json::SplitError, SplitDone)> {
     let mut splitter = json::Splitter::new(reader, line_prefixes);
     let mut flavor = None;
     let mut row = Vec::new();
@@ -526,7 +647,7 @@ fn split_json(
         Err(json::Flow::Split(e)) => {
             // Records before the error are still parsed (and may fail first).
             let _ = send.send(batch);
-            Err(e)
+            Err((e, (splitter.form(), flavor, splitter.records())))
         }
     }
 }
@@ -534,7 +655,7 @@ fn split_json(
 /// The parsing half: batches in order, each record parsed and handed to `each`.
 fn parse_batches(
     name: &str,
-    skim: Skim,
+    reading: &mut Reading,
     receive: &std::sync::mpsc::Receiver<Batch>,
     each: &mut impl FnMut(SignIn<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -550,8 +671,8 @@ fn parse_batches(
                     index,
                     line,
                     ref what,
-                } => {
-                    return Err(LoadError {
+                } => reading.skip_or_fail(
+                    LoadError {
                         file: name.to_string(),
                         record: Some(index),
                         line: Some(line),
@@ -559,8 +680,8 @@ fn parse_batches(
                         hint: "the row does not match the table's columns; re-export the file"
                             .into(),
                     }
-                    .into());
-                }
+                    .into(),
+                )?,
                 Item::Record {
                     start,
                     end,
@@ -568,7 +689,7 @@ fn parse_batches(
                     line,
                 } => {
                     let bytes = &batch.data[start..end];
-                    if let Some(wants) = skim
+                    if let Some(wants) = reading.skim
                         && let Some(code) = record::quick_error_code(bytes)
                         && !wants(code, bytes)
                     {
@@ -579,7 +700,10 @@ fn parse_batches(
                         })?;
                         continue;
                     }
-                    each(parse_record(name, bytes, index, line)?)?;
+                    match parse_record(name, bytes, index, line) {
+                        Ok(record) => each(record)?,
+                        Err(e) => reading.skip_or_fail(e)?,
+                    }
                 }
             }
         }

@@ -29,6 +29,11 @@ pub(crate) fn write_text(
             rule.title,
             rule.actual
         )?;
+        if !rule.passed() {
+            for note in &rule.notes {
+                writeln!(out, "  - skipped {}", sanitize(note, false))?;
+            }
+        }
         for violation in rule.violations.iter().take(SHOWN) {
             writeln!(out, "  - {}", sanitize(&line(violation), false))?;
         }
@@ -219,6 +224,9 @@ fn test_case(out: &mut impl Write, rule: &Rule<'_>) -> io::Result<()> {
         xml(&message),
         rule.id.as_str()
     )?;
+    for note in &rule.notes {
+        writeln!(out, "skipped {}", xml(note))?;
+    }
     for v in &rule.violations {
         writeln!(out, "{}", xml(&line(v)))?;
     }
