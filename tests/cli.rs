@@ -1561,3 +1561,136 @@ fn impact_shows_what_report_only_policies_would_do() {
         "{none}"
     );
 }
+
+// ---- hostile text and broken input --------------------------------------------------
+
+/// What no output for people may contain raw: escape sequences (ESC, CSI), other
+/// control characters, and bidirectional overrides.
+fn assert_inert(what: &str, text: &str) {
+    for (c, name) in [
+        ('\u{1b}', "ESC"),
+        ('\u{9b}', "CSI"),
+        ('\u{7}', "BEL"),
+        ('\u{0}', "NUL"),
+        ('\r', "CR"),
+        ('\u{202e}', "RLO"),
+    ] {
+        assert!(!text.contains(c), "{what}: raw {name} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_hostile_export_renders_safely_in_every_format() {
+    let hostile = fixture("hostile.json");
+    let id = "0e0e0e0e-1111-4222-8333-444444444401";
+    let run = |args: &[&str]| -> String {
+        let out = doctor().args(args).assert().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    };
+    for (what, args) in [
+        ("table", vec!["report", &hostile]),
+        (
+            "table, colour",
+            vec!["report", "--color", "always", &hostile],
+        ),
+        ("explain", vec!["explain", id, &hostile]),
+        (
+            "explain markdown",
+            vec!["explain", id, "--format", "markdown", &hostile],
+        ),
+        ("check", vec!["check", &hostile]),
+        ("impact", vec!["impact", &hostile]),
+        (
+            "impact markdown",
+            vec!["impact", "--format", "markdown", &hostile],
+        ),
+        ("detect", vec!["detect", &hostile]),
+    ] {
+        let text = run(&args);
+        let text = if what.contains("colour") {
+            // Only signin-doctor's own colour codes (ESC [ digits m) may appear.
+            let mut clean = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("\u{1b}[") {
+                clean.push_str(&rest[..at]);
+                let tail = &rest[at + 2..];
+                let end = tail.find('m').expect("a colour code ends with m");
+                assert!(
+                    tail[..end].chars().all(|c| c.is_ascii_digit() || c == ';'),
+                    "{tail}"
+                );
+                rest = &tail[end + 1..];
+            }
+            clean.push_str(rest);
+            clean
+        } else {
+            text
+        };
+        assert_inert(what, &text);
+        assert!(
+            text.contains("\\u{1b}")
+                || what.starts_with("impact")
+                || what == "detect"
+                || what == "check",
+            "{what}: escapes are shown, not dropped:\n{text}"
+        );
+    }
+    // Markdown cannot smuggle HTML or break the table.
+    let md = run(&["explain", id, "--format", "markdown", &hostile]);
+    assert!(!md.contains("<script>"), "{md}");
+    // JSON stays valid and lossless: the escape is there, escaped by JSON.
+    let json = run(&["report", "--format", "json", &hostile]);
+    let doc: Value = serde_json::from_str(&json).expect("valid JSON");
+    assert!(
+        doc["failures"][0]["user"]
+            .as_str()
+            .unwrap()
+            .contains('\u{1b}')
+    );
+    assert!(!json.contains('\u{1b}'), "JSON escapes control characters");
+    let junit = run(&["check", "--format", "junit", &hostile]);
+    roxmltree::Document::parse(&junit).expect("JUnit stays well-formed XML");
+    assert_inert("junit", &junit);
+}
+
+#[test]
+fn lenient_skips_what_cannot_be_read_and_says_where() {
+    let text = text_of(
+        doctor()
+            .args([
+                "report",
+                "--lenient",
+                &fixture("broken/truncated.json"),
+                &fixture("graph-beta.jsonl"),
+            ])
+            .assert()
+            .success(),
+    );
+    assert!(
+        text.contains("--lenient skipped 1 unreadable record or file part"),
+        "{text}"
+    );
+    assert!(
+        text.contains("truncated.json: record 3 (line 551)"),
+        "{text}"
+    );
+    // Records before the break still count.
+    assert!(text.contains("3 sign-ins blocked"), "{text}");
+    // Strict by default.
+    doctor()
+        .args(["report", &fixture("broken/truncated.json")])
+        .assert()
+        .code(2);
+    // A check over skipped data fails.
+    check(&[
+        "--lenient",
+        "--max-blocked",
+        "10",
+        &fixture("broken/errorcode-not-a-number.json"),
+    ])
+    .code(1)
+    .stdout(predicate::str::contains(
+        "FAIL every record readable (--lenient): 1 found",
+    ))
+    .stdout(predicate::str::contains("record 2 (line 310)"));
+}
