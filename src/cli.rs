@@ -117,6 +117,9 @@ pub(crate) struct ExplainArgs {
     /// of stopping; the output says how many were skipped and where.
     #[arg(long)]
     pub lenient: bool,
+
+    #[command(flatten)]
+    pub redact: RedactArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -175,6 +178,9 @@ pub(crate) struct CheckArgs {
     /// of stopping; any skipped data then fails the check (rule `readable`).
     #[arg(long)]
     pub lenient: bool,
+
+    #[command(flatten)]
+    pub redact: RedactArgs,
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +209,9 @@ pub(crate) struct ImpactArgs {
     /// of stopping; the output says how many were skipped and where.
     #[arg(long)]
     pub lenient: bool,
+
+    #[command(flatten)]
+    pub redact: RedactArgs,
 }
 
 /// The cause names of the JSON contract.
@@ -272,6 +281,9 @@ pub(crate) struct ReportArgs {
     /// of stopping; the output says how many were skipped and where.
     #[arg(long)]
     pub lenient: bool,
+
+    #[command(flatten)]
+    pub redact: RedactArgs,
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +300,23 @@ pub(crate) struct FilterArgs {
     /// Only this user (UPN or display name, any case). Repeat for several users.
     #[arg(long, value_name = "UPN")]
     pub user: Vec<String>,
+}
+
+/// Pseudonyms for people, addresses and devices, so output can be shared.
+#[derive(Debug, Args)]
+pub(crate) struct RedactArgs {
+    /// Replace user names, user ids, IP addresses, device names and ids, and cities with
+    /// pseudonyms (the country stays). The same value gets the same pseudonym, so totals
+    /// per user still add up; --user and --break-glass take the real names.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Derive the pseudonyms from KEY instead of a random key, so they stay the same
+    /// across runs (implies --redact). With --redact alone, the key comes from the
+    /// environment variable SIGNIN_DOCTOR_REDACT_KEY when it is set: better than the
+    /// command line, which shows in the shell history and the process list.
+    #[arg(long, value_name = "KEY")]
+    pub redact_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

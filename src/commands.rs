@@ -8,11 +8,12 @@ use anyhow::{Context, bail};
 use crate::check::{self as rules, Limits};
 use crate::cli::{
     CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
-    FilterArgs, Format, ImpactArgs, ImpactFormat, ReportArgs,
+    FilterArgs, Format, ImpactArgs, ImpactFormat, RedactArgs, ReportArgs,
 };
 use crate::load::{self, Input};
 use crate::model::Cause;
 use crate::progress::Progress;
+use crate::redact::Redactor;
 use crate::report::{self, Style};
 use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
 use crate::{Outcome, classify, explain, model};
@@ -23,11 +24,16 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         ExplainFormat::Markdown => report::explain::Format::Markdown,
         ExplainFormat::Json => report::explain::Format::Json,
     };
+    let redactor = redactor(&args.redact);
     let mut out = BufWriter::new(io::stdout().lock());
     let (paste, id, logs) = match &args.paste {
         Some(source) => {
             let text = read_paste(source)?;
-            let paste = load::parse_paste(&text).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+            let mut paste =
+                load::parse_paste(&text).map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+            if let Some(r) = &redactor {
+                r.paste(&mut paste);
+            }
             let id = paste
                 .request_id
                 .clone()
@@ -65,7 +71,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
     let mut reading = load::Reading::new(None, args.lenient);
     let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
-        search.add(record);
+        search.add(redacted(redactor.as_ref(), record));
         Ok(())
     })?;
     progress.finish();
@@ -143,12 +149,18 @@ fn read_paste(source: &str) -> anyhow::Result<String> {
 }
 
 pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
-    let filter = filter(&args.filter)?;
+    let redactor = redactor(&args.redact);
+    let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
     let skim = skim_for(&filter);
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let mut reading = load::Reading::new(skim, args.lenient);
-    write_report(&inputs, filter, &mut reading, args.format, style, &mut out)?;
+    let how = How {
+        format: args.format,
+        style,
+        redactor: redactor.as_ref(),
+    };
+    write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
     Ok(())
 }
@@ -158,15 +170,20 @@ fn write_report(
     inputs: &[Input],
     filter: Filter,
     reading: &mut load::Reading,
-    format: Format,
-    style: Style,
+    how: How<'_>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    let How {
+        format,
+        style,
+        redactor,
+    } = how;
     // A JSON report lists every failure: past this many, they wait in a temporary file.
     let mut tally = Tally::new(filter, format == Format::Json).spill_after(SPILL_AFTER);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
+        let record = redacted(redactor, record);
         if let Added::NewBlock(d) = tally.add(record)
             && format == Format::Ndjson
         {
@@ -195,6 +212,35 @@ fn write_report(
         Format::Ndjson => {}
     }
     Ok(())
+}
+
+/// How a report is written.
+#[derive(Clone, Copy)]
+struct How<'r> {
+    format: Format,
+    style: Style,
+    redactor: Option<&'r Redactor>,
+}
+
+/// The redactor `--redact` / `--redact-key` ask for, if any.
+fn redactor(args: &RedactArgs) -> Option<Redactor> {
+    if let Some(key) = &args.redact_key {
+        return Some(Redactor::with_key(key));
+    }
+    if !args.redact {
+        return None;
+    }
+    Some(match std::env::var("SIGNIN_DOCTOR_REDACT_KEY") {
+        Ok(key) if !key.is_empty() => Redactor::with_key(&key),
+        _ => Redactor::for_this_run(),
+    })
+}
+
+fn redacted<'a>(redactor: Option<&Redactor>, record: model::SignIn<'a>) -> model::SignIn<'a> {
+    match redactor {
+        Some(r) => r.record(record),
+        None => record,
+    }
 }
 
 /// Failures a JSON report keeps in memory before it spills them (about 3 KB each).
@@ -267,7 +313,7 @@ fn inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(args.iter().map(|a| Input::from_arg(a)).collect())
 }
 
-fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
+fn filter(args: &FilterArgs, redactor: Option<&Redactor>) -> anyhow::Result<Filter> {
     let now = chrono::Utc::now();
     let bound = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
         v.as_deref()
@@ -282,17 +328,25 @@ fn filter(args: &FilterArgs) -> anyhow::Result<Filter> {
     {
         bail!("--since is after --until: nothing can match; swap them");
     }
-    Ok(Filter {
+    let mut filter = Filter {
         since,
         until,
         users: args.user.iter().map(|u| u.trim().to_lowercase()).collect(),
-    })
+    };
+    if let Some(r) = redactor {
+        r.filter(&mut filter);
+    }
+    Ok(filter)
 }
 
 pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
-    let filter = filter(&args.filter)?;
+    let redactor = redactor(&args.redact);
+    let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
-    let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    let mut break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    if let Some(r) = &redactor {
+        break_glass = r.upns(&break_glass);
+    }
     let limits = Limits {
         max_blocked: args.max_blocked,
         max_users: args.max_users,
@@ -308,6 +362,7 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
     let mut reading = load::Reading::new(skim, args.lenient);
     let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
+        let record = redacted(redactor.as_ref(), record);
         impact.add(&record);
         tally.add(record);
         Ok(())
@@ -337,9 +392,13 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
 }
 
 pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
-    let filter = filter(&args.filter)?;
+    let redactor = redactor(&args.redact);
+    let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
-    let break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    let mut break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
+    if let Some(r) = &redactor {
+        break_glass = r.upns(&break_glass);
+    }
     let skim = skim_for(&filter);
     let mut impact = Impact::new(filter, &break_glass);
     let mut records = 0u64;
@@ -348,7 +407,7 @@ pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
     load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
         records += 1;
-        impact.add(&record);
+        impact.add(&redacted(redactor.as_ref(), record));
         Ok(())
     })?;
     progress.finish();
@@ -454,8 +513,11 @@ mod tests {
                     inputs,
                     Filter::default(),
                     &mut load::Reading::new(skim, false),
-                    Format::Json,
-                    style,
+                    How {
+                        format: Format::Json,
+                        style,
+                        redactor: None,
+                    },
                     &mut out,
                 )
                 .unwrap();

@@ -11,6 +11,7 @@ mod fixes;
 mod load;
 mod model;
 mod progress;
+mod redact;
 mod report;
 mod summary;
 

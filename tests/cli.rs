@@ -562,13 +562,20 @@ fn missing_files_and_directories_are_errors_with_a_next_step() {
             "error: no-such-export.json: cannot open: No such file or directory; check the path",
         ));
     // A directory is read whole, so one broken export in it stops the run, named.
+    let dir = std::env::temp_dir().join(format!("sd-broken-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("graph-beta.jsonl"), dir.join("a-good.jsonl")).unwrap();
+    std::fs::copy(
+        fixture("broken/errorcode-not-a-number.json"),
+        dir.join("b-bad.json"),
+    )
+    .unwrap();
     doctor()
-        .args(["report", &fixture("broken")])
+        .args(["report", dir.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "errorcode-not-a-number.json: record 2",
-        ));
+        .stderr(predicate::str::contains("b-bad.json: record 2 (line 310)"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -876,17 +883,26 @@ fn detect_names_each_shape_and_its_fields() {
 #[test]
 fn detect_reports_unreadable_files_and_fails() {
     doctor()
-        .args(["detect", &fixture("broken"), &fixture("graph-beta.jsonl")])
+        .args([
+            "detect",
+            &fixture("broken/truncated.json"),
+            &fixture("broken/not-an-export.txt"),
+            &fixture("graph-beta.jsonl"),
+        ])
         .assert()
         .code(2)
         .stdout(predicate::str::contains(
             "truncated.json\n  cannot be read:",
         ))
         .stdout(predicate::str::contains("graph-beta.jsonl\n  shape:"))
-        .stdout(predicate::str::contains(
-            "note: skipped 1 file that is not named like an export",
-        ))
         .stderr(predicate::str::contains("2 of 3 inputs could not be read"));
+    // In a directory walk, files not named like exports are skipped and said so.
+    doctor()
+        .args(["detect", &fixture("pastes")])
+        .assert()
+        .stdout(predicate::str::contains(
+            "note: skipped 13 files that are not named like an export",
+        ));
 }
 
 #[test]
@@ -1693,4 +1709,141 @@ fn lenient_skips_what_cannot_be_read_and_says_where() {
         "FAIL every record readable (--lenient): 1 found",
     ))
     .stdout(predicate::str::contains("record 2 (line 310)"));
+}
+
+// ---- --redact ---------------------------------------------------------------------
+
+/// Every value `--redact` must hide, read from the fixture itself.
+fn identifying_values(fixture_name: &str) -> Vec<String> {
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(fixture_name)).unwrap()).unwrap();
+    let mut values = std::collections::BTreeSet::new();
+    for r in doc.as_array().unwrap() {
+        for v in [
+            &r["userPrincipalName"],
+            &r["userDisplayName"],
+            &r["userId"],
+            &r["ipAddress"],
+            &r["location"]["city"],
+            &r["deviceDetail"]["deviceId"],
+            &r["deviceDetail"]["displayName"],
+        ] {
+            // Device names such as "iPhone" are also words the advice uses.
+            let generic = ["iPhone", "iPad", "Android", "Windows", "MacBook"];
+            if let Some(s) = v.as_str().filter(|s| s.len() > 3 && !generic.contains(s)) {
+                values.insert(s.to_string());
+            }
+        }
+        // The local part of each UPN too (it is often the person's name).
+        if let Some(upn) = r["userPrincipalName"].as_str() {
+            values.insert(upn.split('@').next().unwrap().to_string());
+        }
+    }
+    assert!(values.len() > 20, "{values:?}");
+    values.into_iter().collect()
+}
+
+#[test]
+fn redact_hides_people_addresses_and_devices_in_every_format_and_keeps_the_totals() {
+    let secrets = identifying_values("sample-tenant.json");
+    let plain = report_json(&["sample-tenant.json"]);
+    for args in [
+        vec!["report", "--redact"],
+        vec!["report", "--redact", "--format", "json"],
+        vec!["report", "--redact", "--format", "ndjson"],
+        vec!["impact", "--redact"],
+        vec!["check", "--redact"],
+        vec![
+            "explain",
+            "--redact",
+            "11cda2d1-deae-4797-931b-89c0a6767200",
+        ],
+    ] {
+        let out = doctor()
+            .args(&args)
+            .arg(fixture("sample-tenant.json"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.is_empty(), "{args:?} printed nothing");
+        for s in &secrets {
+            assert!(
+                !text.to_lowercase().contains(&s.to_lowercase()),
+                "{args:?} shows {s:?}:\n{text}"
+            );
+        }
+    }
+    let redacted: Value = serde_json::from_slice(
+        &doctor()
+            .args(["report", "--redact", "--format", "json"])
+            .arg(fixture("sample-tenant.json"))
+            .ok_stdout(),
+    )
+    .unwrap();
+    // Same user → same pseudonym, so the per-user totals are unchanged.
+    for key in ["blocked", "users", "records"] {
+        assert_eq!(redacted["summary"][key], plain["summary"][key], "{key}");
+    }
+    let f = failure(&redacted, "11cda2d1-deae-4797-931b-89c0a6767200");
+    assert_eq!(f["country"], "TH");
+    assert_eq!(f["cause"], "location");
+    assert!(f["user"].as_str().unwrap().starts_with("user-"), "{f}");
+    assert!(f["ip"].as_str().unwrap().starts_with("ipv4-"), "{f}");
+}
+
+#[test]
+fn redact_key_keeps_pseudonyms_stable_across_runs_and_a_random_key_does_not() {
+    let user_of = |extra: &[&str], env_key: Option<&str>| -> String {
+        let mut cmd = doctor();
+        cmd.args(["report", "--format", "json"])
+            .args(extra)
+            .arg(fixture("sample-tenant.json"))
+            .env_remove("SIGNIN_DOCTOR_REDACT_KEY");
+        if let Some(k) = env_key {
+            cmd.env("SIGNIN_DOCTOR_REDACT_KEY", k);
+        }
+        let doc: Value = serde_json::from_slice(&cmd.ok_stdout()).unwrap();
+        failure(&doc, "11cda2d1-deae-4797-931b-89c0a6767200")["user"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let keyed = user_of(&["--redact-key", "team-secret"], None);
+    assert_eq!(keyed, user_of(&["--redact-key", "team-secret"], None));
+    assert_eq!(keyed, user_of(&["--redact"], Some("team-secret")));
+    assert_ne!(keyed, user_of(&["--redact-key", "other-secret"], None));
+    assert_ne!(user_of(&["--redact"], None), user_of(&["--redact"], None));
+    // The variable alone does not turn redaction on.
+    assert_eq!(
+        user_of(&[], Some("team-secret")),
+        "zoe.angstrom@contoso.com"
+    );
+}
+
+#[test]
+fn redacted_runs_still_take_real_names_for_user_and_break_glass() {
+    let text = doctor()
+        .args([
+            "check",
+            "--redact",
+            "--max-blocked",
+            "100",
+            "--break-glass",
+            "zoe.angstrom@contoso.com",
+            "--user",
+            "Zoe.Angstrom@contoso.com",
+        ])
+        .arg(fixture("sample-tenant.json"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("FAIL no block or would-block of the 1 break-glass account"),
+        "{text}"
+    );
+    assert!(text.contains("4 blocked sign-ins of 1 user"), "{text}");
+    assert!(!text.contains("zoe"), "{text}");
 }
