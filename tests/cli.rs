@@ -1847,3 +1847,208 @@ fn redacted_runs_still_take_real_names_for_user_and_break_glass() {
     assert!(text.contains("4 blocked sign-ins of 1 user"), "{text}");
     assert!(!text.contains("zoe"), "{text}");
 }
+
+// ---- the broken-input corpus (fixtures/broken/MANIFEST.tsv) ---------------------------
+
+/// One row of the manifest: a damaged file and what `report` must do with it.
+struct Broken {
+    file: String,
+    exit: i32,
+    expect: String,
+    note: String,
+}
+
+fn broken_corpus() -> Vec<Broken> {
+    let text = std::fs::read_to_string(fixture("broken/MANIFEST.tsv")).unwrap();
+    let rows: Vec<Broken> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cells.len(), 4, "MANIFEST.tsv row {l:?}");
+            Broken {
+                file: cells[0].to_string(),
+                exit: cells[1].parse().unwrap(),
+                expect: cells[2].to_string(),
+                note: cells[3].to_string(),
+            }
+        })
+        .collect();
+    // Every file in broken/ is listed, and every listed file exists.
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixture("broken"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "MANIFEST.tsv")
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = rows.iter().map(|r| r.file.clone()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "fixtures/broken/ and MANIFEST.tsv disagree"
+    );
+    assert!(rows.len() >= 30, "{} cases", rows.len());
+    rows
+}
+
+#[test]
+fn every_broken_input_gets_its_documented_outcome_and_never_a_panic() {
+    for case in broken_corpus() {
+        let path = fixture(&format!("broken/{}", case.file));
+        let out = doctor().args(["report", &path]).output().unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        let what = format!(
+            "{} ({})\nstdout: {stdout}\nstderr: {stderr}",
+            case.file, case.note
+        );
+        assert_eq!(out.status.code(), Some(case.exit), "{what}");
+        assert!(!stderr.contains("panicked"), "{what}");
+        if case.exit == 2 {
+            // FILE: [record N (line L):] what was wrong; what to do
+            assert!(stderr.starts_with(&format!("error: {path}: ")), "{what}");
+            assert!(stderr.contains(&case.expect), "{what}");
+            assert!(stderr.contains("; "), "no next step: {what}");
+            assert!(stdout.is_empty(), "{what}");
+            // --lenient reads on, and says what it skipped and where.
+            let lenient = doctor()
+                .args(["report", "--lenient", &path])
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&lenient.stdout);
+            assert_eq!(lenient.status.code(), Some(0), "--lenient {what}");
+            assert!(
+                text.contains("--lenient skipped") && text.contains(&case.file),
+                "--lenient {what}\n{text}"
+            );
+            // ... and a CI gate does not pass over skipped data.
+            doctor()
+                .args(["check", "--lenient", &path])
+                .assert()
+                .code(1)
+                .stdout(predicate::str::contains(
+                    "FAIL every record readable (--lenient)",
+                ));
+        } else {
+            assert!(stdout.contains(&case.expect), "{what}");
+        }
+    }
+}
+
+/// A scratch file for inputs too large to ship.
+fn scratch(name: &str, fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>)) -> String {
+    let path = std::env::temp_dir().join(format!("sd-{}-{name}", std::process::id()));
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    fill(&mut w);
+    w.flush().unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn blocked_record(user_agent_len: usize) -> String {
+    format!(
+        r#"{{"id":"big-1","createdDateTime":"2026-11-02T08:00:00Z","userPrincipalName":"big@contoso.com","status":{{"errorCode":53003}},"conditionalAccessStatus":"failure","userAgent":"{}","appliedConditionalAccessPolicies":[{{"id":"p1","displayName":"CA001","result":"failure","enforcedGrantControls":["Block"]}}]}}"#,
+        "A".repeat(user_agent_len)
+    )
+}
+
+#[test]
+fn an_8_mb_string_is_read_and_a_200_mb_line_is_refused_with_the_limit() {
+    let big = scratch("8mb.jsonl", |w| {
+        writeln!(w, "{}", blocked_record(8 << 20)).unwrap();
+    });
+    doctor()
+        .args(["report", "--format", "json", &big])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"blocked\": 1"));
+    std::fs::remove_file(&big).unwrap();
+
+    let huge = scratch("200mb.jsonl", |w| {
+        writeln!(w, "{}", blocked_record(200 << 20)).unwrap();
+        writeln!(w, "{}", blocked_record(10)).unwrap();
+    });
+    doctor()
+        .args(["report", &huge])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "record 1 (line 1): a single record is larger than 64 MiB",
+        ));
+    // --lenient skips the oversized record and reads the one after it.
+    doctor()
+        .args(["report", "--lenient", &huge])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--lenient skipped 1"));
+    std::fs::remove_file(&huge).unwrap();
+}
+
+#[test]
+fn nesting_100_000_deep_never_overflows_the_stack() {
+    let deep = |name: &str, open: &str, close: &str| {
+        scratch(name, |w| {
+            write!(w, r#"[{{"id":"x","status":{{"errorCode":53003}},"extra":"#).unwrap();
+            w.write_all(open.repeat(100_000).as_bytes()).unwrap();
+            write!(w, "1").unwrap();
+            w.write_all(close.repeat(100_000).as_bytes()).unwrap();
+            writeln!(w, "}}]").unwrap();
+        })
+    };
+    // Objects: refused at the documented limit.
+    let objects = deep("deep-objects.json", r#"{"a":"#, "}");
+    doctor()
+        .args(["report", &objects])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "record 1 (line 1): nesting deeper than 128 levels",
+        ));
+    // Arrays in a field signin-doctor does not read are skipped over without recursion:
+    // valid JSON, so the record is read.
+    let arrays = deep("deep-arrays.json", "[", "]");
+    doctor()
+        .args(["report", &arrays])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 sign-in blocked"));
+    // A document that is nothing but brackets is not an export.
+    let bare = scratch("deep-bare.json", |w| {
+        w.write_all("[".repeat(100_000).as_bytes()).unwrap();
+        w.write_all("]".repeat(100_000).as_bytes()).unwrap();
+    });
+    doctor()
+        .args(["report", &bare])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected a sign-in record object"));
+    for f in [objects, arrays, bare] {
+        std::fs::remove_file(f).unwrap();
+    }
+}
+
+#[test]
+fn a_directory_with_notes_and_images_reads_the_exports_and_lists_the_rest() {
+    let dir = std::env::temp_dir().join(format!("sd-mixed-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("2026-11")).unwrap();
+    std::fs::copy(
+        fixture("graph-beta.jsonl"),
+        dir.join("2026-11/signins.jsonl"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "exported by alice for ticket 123\n").unwrap();
+    std::fs::write(dir.join("screenshot.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
+    doctor()
+        .args(["report", dir.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 sign-ins blocked"))
+        .stdout(predicate::str::contains(
+            "skipped 2 files that are not named like an export",
+        ))
+        .stdout(predicate::str::contains("notes.txt"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

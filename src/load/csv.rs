@@ -30,8 +30,9 @@ pub(crate) struct BadRow {
 /// Header names that identify each export (English, and the French and Spanish portal
 /// names the reference lists).
 const LA_MARKERS: &[&str] = &["TimeGenerated [UTC]", "TimeGenerated", "ResultType"];
+/// Columns only a sign-in CSV has ("Date (UTC)" alone is in every portal download,
+/// audit logs included).
 const PORTAL_MARKERS: &[&str] = &[
-    "Date (UTC)",
     "Request ID",
     "Sign-in error code",
     "Code d'erreur de connexion",
@@ -54,10 +55,38 @@ pub(crate) fn read<E: From<BadRow>>(
     mut each: impl FnMut(SignIn<'_>) -> Result<(), E>,
     mut bad_row: impl FnMut(BadRow) -> Option<BadRow>,
 ) -> Result<(CsvKind, u64), E> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    // The csv crate counts a CRLF header as no line at all, so every row's line number
+    // after it comes out one short (every real export ends lines in CRLF).
+    let (crlf_offset, delimiter) = match std::io::BufRead::fill_buf(&mut reader) {
+        Ok(buf) => {
+            let end = memchr::memchr(b'\n', buf);
+            let header = &buf[..end.unwrap_or(buf.len())];
+            let count = |sep: u8| memchr::memchr_iter(sep, header).count();
+            (
+                u64::from(end.is_some_and(|i| i > 0 && buf[i - 1] == b'\r')),
+                // Excel in many European locales re-saves CSV with ';' between cells.
+                if count(b';') > count(b',') {
+                    b';'
+                } else {
+                    b','
+                },
+            )
+        }
+        Err(_) => (0, b','),
+    };
     let mut rdr = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(true)
         .buffer_capacity(1 << 20)
         .from_reader(reader);
+    let bad = |row: Option<u64>, e: &::csv::Error, hint: &str| {
+        let mut b = bad(row, e, hint);
+        if row.is_some() {
+            b.line = b.line.map(|l| l + crlf_offset);
+        }
+        b
+    };
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|name| name.trim().to_string()).collect(),
         Err(e) => {
@@ -69,6 +98,16 @@ pub(crate) fn read<E: From<BadRow>>(
         CsvKind::LogAnalytics
     } else if has(PORTAL_MARKERS) {
         CsvKind::Portal
+    } else if has(&["Activity", "ActivityDisplayName", "OperationName"]) && has(&["Category"]) {
+        return Err(BadRow {
+            row: None,
+            line: Some(1),
+            what: "is an audit log CSV (Activity, Category, …), not a sign-in log".to_string(),
+            hint: "download the sign-in logs instead: Entra admin center > Monitoring & health > \
+                   Sign-in logs > Download"
+                .to_string(),
+        }
+        .into());
     } else {
         let shown: Vec<&str> = headers.iter().take(6).map(String::as_str).collect();
         return Err(BadRow {
@@ -124,7 +163,7 @@ pub(crate) fn read<E: From<BadRow>>(
             })?;
             continue;
         }
-        let line = row.position().map(|p| p.line());
+        let line = row.position().map(|p| p.line() + crlf_offset);
         let fields: Vec<(&str, &str)> =
             headers.iter().map(String::as_str).zip(row.iter()).collect();
         let parsed = match kind {

@@ -56,7 +56,9 @@ pub(crate) fn sniff(head: &[u8]) -> Sniffed {
     {
         return Sniffed::PrefixedLines;
     }
-    if line.iter().filter(|&&b| b == b',').count() >= 2 {
+    let count = |sep: u8| line.iter().filter(|&&b| b == sep).count();
+    // Excel in many European locales saves CSV with ';' between cells.
+    if count(b',') >= 2 || count(b';') >= 2 {
         Sniffed::Csv
     } else {
         Sniffed::Text
@@ -153,6 +155,7 @@ mod tests {
             sniff(b"2025-02-02T00:27:59+08:00 HOST {\"time\":1}\n"),
             Sniffed::PrefixedLines
         );
+        assert_eq!(sniff(b"Date (UTC);Request ID;User agent\r\n"), Sniffed::Csv);
         assert_eq!(sniff(b"Error Code: 53003\nRequest Id: x\n"), Sniffed::Text);
         assert_eq!(sniff(b"\xFF\xFE[\x00{\x00"), Sniffed::Utf16);
         assert_eq!(sniff(b"PK\x03\x04\x14\x00"), Sniffed::Zip);

@@ -783,6 +783,16 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
         risk_event: Option<serde::de::IgnoredAny>,
         error_description: Option<serde::de::IgnoredAny>,
         properties: Option<Inner>,
+        #[serde(borrow)]
+        error: Option<GraphError<'a>>,
+    }
+    /// What Microsoft Graph answers instead of data: `{"error": {"code", "message"}}`.
+    #[derive(serde::Deserialize)]
+    struct GraphError<'a> {
+        #[serde(borrow)]
+        code: Option<std::borrow::Cow<'a, str>>,
+        #[serde(borrow)]
+        message: Option<std::borrow::Cow<'a, str>>,
     }
     #[derive(serde::Deserialize)]
     struct Inner {
@@ -790,6 +800,22 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
         activity: Option<serde::de::IgnoredAny>,
     }
     let keys: Keys<'_> = serde_json::from_slice(bytes).ok()?;
+    if let Some(e) = keys.error {
+        let code = e.code.as_deref().unwrap_or("(no code)");
+        let message = e.message.as_deref().unwrap_or("");
+        let next = if code.contains("NonPremium") {
+            "reading sign-in logs through Graph needs Microsoft Entra ID P1 or P2"
+        } else if code.contains("Authorization") || code.contains("Forbidden") {
+            "the caller needs AuditLog.Read.All and Directory.Read.All, and a role such as \
+             Reports Reader"
+        } else {
+            "fix the request and save the response again"
+        };
+        return Some(format!(
+            "this is an error answer from Microsoft Graph, not sign-in data: {code}: \
+             {message:?}; {next}"
+        ));
+    }
     let audit = keys.activity.is_some() || keys.properties.is_some_and(|p| p.activity.is_some());
     if audit {
         return Some(
