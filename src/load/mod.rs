@@ -362,7 +362,7 @@ fn io_reason(e: &io::Error) -> String {
 
 /// Reads one input: gunzips it if it is gzip, skips a byte-order mark, sniffs the shape
 /// and streams the records.
-fn read_one(
+pub(crate) fn read_one(
     name: &str,
     reader: impl Read + Send,
     reading: &mut Reading,

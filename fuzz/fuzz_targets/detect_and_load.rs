@@ -1,0 +1,4 @@
+#![no_main]
+//! Fuzz target: see `signin_doctor_fuzz::detect_and_load`.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| signin_doctor_fuzz::detect_and_load(data));
