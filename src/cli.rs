@@ -270,7 +270,8 @@ pub(crate) struct ReportArgs {
     pub inputs: Vec<String>,
 
     /// Output format: table (for people), json (one document, see the README for its
-    /// fields), ndjson (one blocked sign-in per line, written as found).
+    /// fields), ndjson (one blocked sign-in per line, written as found), csv (one row per
+    /// blocked sign-in, for spreadsheets: no cell can start a formula).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -324,6 +325,7 @@ pub(crate) enum Format {
     Table,
     Json,
     Ndjson,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

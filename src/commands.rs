@@ -178,8 +178,9 @@ fn write_report(
         style,
         redactor,
     } = how;
-    // A JSON report lists every failure: past this many, they wait in a temporary file.
-    let mut tally = Tally::new(filter, format == Format::Json).spill_after(SPILL_AFTER);
+    // JSON and CSV list every failure: past this many, they wait in a temporary file.
+    let keep_failures = matches!(format, Format::Json | Format::Csv);
+    let mut tally = Tally::new(filter, keep_failures).spill_after(SPILL_AFTER);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
@@ -208,6 +209,10 @@ fn write_report(
         Format::Json => {
             let mut spill = result.spilled.take();
             report::json::write(out, &result, spill.as_mut())?
+        }
+        Format::Csv => {
+            let mut spill = result.spilled.take();
+            report::csv::write(out, &result, spill.as_mut())?
         }
         Format::Ndjson => {}
     }

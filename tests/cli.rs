@@ -1667,6 +1667,56 @@ fn a_hostile_export_renders_safely_in_every_format() {
     let junit = run(&["check", "--format", "junit", &hostile]);
     roxmltree::Document::parse(&junit).expect("JUnit stays well-formed XML");
     assert_inert("junit", &junit);
+    // CSV parses back, one row per blocked sign-in, and no cell can start a formula in
+    // a spreadsheet (OWASP: = + - @ tab CR) or carry an escape sequence.
+    let csv_text = run(&["report", "--format", "csv", &hostile]);
+    assert_inert("csv", &csv_text);
+    let mut rows = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    assert_eq!(&header[0], "request_id");
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(
+        records.len() as u64,
+        doc["summary"]["blocked"].as_u64().unwrap()
+    );
+    let user_column = header.iter().position(|h| h == "user").unwrap();
+    assert!(records[0][user_column].starts_with("'=cmd|"), "{csv_text}");
+    for record in &records {
+        for cell in record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "formula cell {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_lists_every_blocked_sign_in_with_the_json_fields() {
+    let doc = report_json(&["sample-tenant.json"]);
+    let out = doctor()
+        .args(["report", "--format", "csv", &fixture("sample-tenant.json")])
+        .ok_stdout();
+    let mut rows = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let failures = doc["failures"].as_array().unwrap();
+    assert_eq!(records.len(), failures.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, f) in records.iter().zip(failures) {
+        assert_eq!(row[col("request_id")], *f["request_id"].as_str().unwrap());
+        assert_eq!(row[col("user")], *f["user"].as_str().unwrap());
+        assert_eq!(row[col("cause")], *f["cause"].as_str().unwrap());
+        assert_eq!(row[col("confidence")], *f["confidence"].as_str().unwrap());
+        let names: Vec<&str> = f["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(row[col("policy_names")], names.join("; "));
+        assert_eq!(row[col("fix_admin")], *f["fix"]["admin"].as_str().unwrap());
+    }
 }
 
 #[test]

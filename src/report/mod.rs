@@ -2,6 +2,7 @@
 //! `Style` decided once by main. They never probe the terminal or the clock.
 
 pub(crate) mod check;
+pub(crate) mod csv;
 pub(crate) mod detect;
 pub(crate) mod explain;
 pub(crate) mod impact;
