@@ -726,10 +726,11 @@ fn parse_record<'b>(
         hint: other_shape(bytes).unwrap_or_else(|| hint.to_string()),
     };
     let record = record::parse(bytes).map_err(|bad| {
+        let hint = schema_hint(&bad.what, bytes);
         refuse(
             bad.what,
             line + bad.line_in_record.saturating_sub(1) as u64,
-            "the record does not match the sign-in schema; re-export the file or fix the record",
+            hint,
         )
     })?;
     // A record without an error code is either another log type (refuse it, naming the
@@ -745,6 +746,29 @@ fn parse_record<'b>(
         .into());
     }
     Ok(record)
+}
+
+/// What to do about a record that does not parse, from what went wrong: the usual ways
+/// a file gets damaged or mis-saved each have their own remedy.
+fn schema_hint(what: &str, bytes: &[u8]) -> &'static str {
+    let start = bytes.trim_ascii_start();
+    if what.contains("invalid unicode code point") || what.contains("invalid UTF-8") {
+        "the file is not UTF-8 (it looks like Latin-1 or Windows-1252 text): re-save it as \
+         UTF-8, or export it again"
+    } else if memchr::memchr(0, bytes).is_some() {
+        "the record holds NUL bytes, so the file was damaged on its way here: export or copy \
+         it again"
+    } else if start.starts_with(b"{'") || start.starts_with(b"{ '") {
+        "this looks like Python's print() of the records, not JSON: write them with \
+         json.dump() instead"
+    } else if what.contains("Microsoft.Graph") {
+        "PowerShell's ConvertTo-Json stopped at its default depth of 2: run it again with \
+         -Depth 10"
+    } else if what.contains("errorCode") && what.contains("floating point") {
+        "an error code is a whole number such as 53003: fix the record or export it again"
+    } else {
+        "the record does not match the sign-in schema; re-export the file or fix the record"
+    }
 }
 
 fn read_error(name: &str, e: &io::Error) -> LoadError {
