@@ -24,7 +24,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         ExplainFormat::Markdown => report::explain::Format::Markdown,
         ExplainFormat::Json => report::explain::Format::Json,
     };
-    let redactor = redactor(&args.redact);
+    let redactor = redactor(&args.redact)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let (paste, id, logs) = match &args.paste {
         Some(source) => {
@@ -149,7 +149,7 @@ fn read_paste(source: &str) -> anyhow::Result<String> {
 }
 
 pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
-    let redactor = redactor(&args.redact);
+    let redactor = redactor(&args.redact)?;
     let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
     let skim = skim_for(&filter);
@@ -228,17 +228,23 @@ struct How<'r> {
 }
 
 /// The redactor `--redact` / `--redact-key` ask for, if any.
-fn redactor(args: &RedactArgs) -> Option<Redactor> {
+fn redactor(args: &RedactArgs) -> anyhow::Result<Option<Redactor>> {
     if let Some(key) = &args.redact_key {
-        return Some(Redactor::with_key(key));
+        if key.trim().is_empty() {
+            bail!(
+                "--redact-key is empty: pass a secret (or set SIGNIN_DOCTOR_REDACT_KEY), or use \
+                 --redact alone for pseudonyms that last one run"
+            );
+        }
+        return Ok(Some(Redactor::with_key(key)));
     }
     if !args.redact {
-        return None;
+        return Ok(None);
     }
-    Some(match std::env::var("SIGNIN_DOCTOR_REDACT_KEY") {
-        Ok(key) if !key.is_empty() => Redactor::with_key(&key),
+    Ok(Some(match std::env::var("SIGNIN_DOCTOR_REDACT_KEY") {
+        Ok(key) if !key.trim().is_empty() => Redactor::with_key(&key),
         _ => Redactor::for_this_run(),
-    })
+    }))
 }
 
 fn redacted<'a>(redactor: Option<&Redactor>, record: model::SignIn<'a>) -> model::SignIn<'a> {
@@ -345,7 +351,7 @@ fn filter(args: &FilterArgs, redactor: Option<&Redactor>) -> anyhow::Result<Filt
 }
 
 pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
-    let redactor = redactor(&args.redact);
+    let redactor = redactor(&args.redact)?;
     let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
     let mut break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;
@@ -397,7 +403,7 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
 }
 
 pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
-    let redactor = redactor(&args.redact);
+    let redactor = redactor(&args.redact)?;
     let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
     let mut break_glass = break_glass(&args.break_glass, args.break_glass_file.as_deref())?;

@@ -1863,6 +1863,12 @@ fn redact_key_keeps_pseudonyms_stable_across_runs_and_a_random_key_does_not() {
     assert_eq!(keyed, user_of(&["--redact"], Some("team-secret")));
     assert_ne!(keyed, user_of(&["--redact-key", "other-secret"], None));
     assert_ne!(user_of(&["--redact"], None), user_of(&["--redact"], None));
+    doctor()
+        .args(["report", "--redact-key", ""])
+        .arg(fixture("sample-tenant.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--redact-key is empty"));
     // The variable alone does not turn redaction on.
     assert_eq!(
         user_of(&[], Some("team-secret")),
