@@ -809,6 +809,9 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
         properties: Option<Inner>,
         #[serde(borrow)]
         error: Option<GraphError<'a>>,
+        #[serde(rename = "@odata.context")]
+        odata_context: Option<serde::de::IgnoredAny>,
+        value: Option<serde::de::IgnoredAny>,
     }
     /// What Microsoft Graph answers instead of data: `{"error": {"code", "message"}}`.
     #[derive(serde::Deserialize)]
@@ -839,6 +842,13 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
             "this is an error answer from Microsoft Graph, not sign-in data: {code}: \
              {message:?}; {next}"
         ));
+    }
+    if keys.odata_context.is_some() && keys.value.is_some() {
+        return Some(
+            "this is a Microsoft Graph page whose \"value\" is not a list of sign-ins (it \
+             should be [ ... ]); save the response as Graph returns it"
+                .into(),
+        );
     }
     let audit = keys.activity.is_some() || keys.properties.is_some_and(|p| p.activity.is_some());
     if audit {
