@@ -9,6 +9,8 @@ Examples:
   signin-doctor report page1.json page2.json --format json > blocks.json
   az rest --url 'https://graph.microsoft.com/beta/auditLogs/signIns?$top=999' | signin-doctor report
   signin-doctor report export.json --since 24h --user dana@contoso.com
+  signin-doctor report export.json --format csv > blocks.csv        # for Excel
+  signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
 
 Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);
 2 bad usage or unreadable input (the message names the file, record and line).";

@@ -4,7 +4,7 @@
 //! row at a time.
 
 use std::borrow::Cow;
-use std::io::Read;
+use std::io::BufRead;
 
 use serde::Deserialize;
 
@@ -50,15 +50,15 @@ const CODE_COLUMNS: &[&str] = &[
 /// `bad_row` decides what a row that cannot be read does: `Some` stops the reading with
 /// it, `None` skips the row (lenient mode) and goes on.
 pub(crate) fn read<E: From<BadRow>>(
-    reader: impl Read,
+    mut reader: impl BufRead,
     skim: super::Skim,
     mut each: impl FnMut(SignIn<'_>) -> Result<(), E>,
     mut bad_row: impl FnMut(BadRow) -> Option<BadRow>,
 ) -> Result<(CsvKind, u64), E> {
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    // The header line is in the caller's buffer already: peek at it without copying.
     // The csv crate counts a CRLF header as no line at all, so every row's line number
     // after it comes out one short (every real export ends lines in CRLF).
-    let (crlf_offset, delimiter) = match std::io::BufRead::fill_buf(&mut reader) {
+    let (crlf_offset, delimiter) = match reader.fill_buf() {
         Ok(buf) => {
             let end = memchr::memchr(b'\n', buf);
             let header = &buf[..end.unwrap_or(buf.len())];
