@@ -11,6 +11,7 @@ Examples:
   signin-doctor report export.json --since 24h --user dana@contoso.com
   signin-doctor report export.json --format csv > blocks.csv        # for Excel
   signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
+  signin-doctor report week.json --bucket 15m                       # finer incident onsets
 
 Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);
 2 bad usage or unreadable input (the message names the file, record and line).";
@@ -57,6 +58,67 @@ pub(crate) enum Command {
     /// wrong.
     #[command(after_help = DETECT_HELP)]
     Detect(DetectArgs),
+
+    /// Find rollout incidents: a policy (or a cause) that suddenly began blocking many
+    /// more users than the day before, when, how many, and what it blocked since. The
+    /// signature of a new or changed policy.
+    #[command(after_help = INCIDENTS_HELP)]
+    Incidents(IncidentsArgs),
+}
+
+const INCIDENTS_HELP: &str = "\
+How an onset is found: blocks are counted per policy and per cause in buckets (--bucket,
+1 hour by default); a bucket starts an incident when its distinct blocked users stand at
+least 4 robust standard deviations (1.4826 x MAD, at least one user) above the median of
+the day before, with at least 3 users. The export must cover 6 buckets before it: a burst
+at the very start of an export is not called an onset. An incident lasts until a whole
+day stays at the old level, or the export ends (\"still blocking\").
+
+Examples:
+  signin-doctor incidents InteractiveSignIns_2026-11-01_2026-11-07.json
+  signin-doctor incidents exports/ --bucket 15m --format json
+  signin-doctor incidents exports/ --format markdown >> change-review.md
+
+Exit codes: 0 the incidents were written (none found is not an error); 2 bad usage or
+unreadable input.";
+
+#[derive(Debug, Args)]
+pub(crate) struct IncidentsArgs {
+    /// Sign-in log exports or directories (any shape `report` reads); `-` or no FILE
+    /// reads standard input. Include the successful sign-ins: they show the export's span.
+    #[arg(value_name = "FILE|DIR")]
+    pub inputs: Vec<String>,
+
+    /// The window blocks are counted in: 5m to 7d (15m, 1h, 1d).
+    #[arg(long, value_name = "SPAN", default_value = "1h", value_parser = bucket)]
+    pub bucket: i64,
+
+    /// Output format: text (for people), json (for scripts), markdown (for a change
+    /// review or a ticket).
+    #[arg(long, short = 'f', value_enum, default_value_t = IncidentsFormat::Text)]
+    pub format: IncidentsFormat,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Skip records (or the rest of a file, or a whole file) that cannot be read instead
+    /// of stopping; the output says how many were skipped and where.
+    #[arg(long)]
+    pub lenient: bool,
+
+    #[command(flatten)]
+    pub redact: RedactArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum IncidentsFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn bucket(text: &str) -> Result<i64, String> {
+    crate::model::parse_bucket(text)
 }
 
 const EXPLAIN_HELP: &str = "\
@@ -276,6 +338,11 @@ pub(crate) struct ReportArgs {
     /// blocked sign-in, for spreadsheets: no cell can start a formula).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// The window for finding rollout incidents (see `signin-doctor incidents --help`):
+    /// 5m to 7d.
+    #[arg(long, value_name = "SPAN", default_value = "1h", value_parser = bucket)]
+    pub bucket: i64,
 
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -8,7 +8,8 @@ use anyhow::{Context, bail};
 use crate::check::{self as rules, Limits};
 use crate::cli::{
     CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
-    FilterArgs, Format, ImpactArgs, ImpactFormat, RedactArgs, ReportArgs,
+    FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, RedactArgs,
+    ReportArgs,
 };
 use crate::load::{self, Input};
 use crate::model::Cause;
@@ -152,13 +153,14 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let redactor = redactor(&args.redact)?;
     let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
-    let skim = skim_for(&filter);
+    let skim = skim_with_successes(&filter);
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let mut reading = load::Reading::new(skim, args.lenient);
     let how = How {
         format: args.format,
         style,
         redactor: redactor.as_ref(),
+        bucket: args.bucket,
     };
     write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
@@ -177,10 +179,13 @@ fn write_report(
         format,
         style,
         redactor,
+        bucket,
     } = how;
     // JSON and CSV list every failure: past this many, they wait in a temporary file.
     let keep_failures = matches!(format, Format::Json | Format::Csv);
-    let mut tally = Tally::new(filter, keep_failures).spill_after(SPILL_AFTER);
+    let mut tally = Tally::new(filter, keep_failures)
+        .spill_after(SPILL_AFTER)
+        .with_insights(bucket);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
@@ -225,6 +230,8 @@ struct How<'r> {
     format: Format,
     style: Style,
     redactor: Option<&'r Redactor>,
+    /// The incident bucket, in seconds.
+    bucket: i64,
 }
 
 /// The redactor `--redact` / `--redact-key` ask for, if any.
@@ -366,7 +373,8 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
         policies: args.policy.clone(),
         break_glass: break_glass.clone(),
     };
-    let skim = skim_for(&filter);
+    // The gate reads what the report reads, so it sees the same damage.
+    let skim = skim_with_successes(&filter);
     let mut tally = Tally::new(filter.clone(), true);
     let mut impact = Impact::new(filter, &break_glass).keep_blocks();
     let mut progress = Progress::new(style.progress);
@@ -400,6 +408,32 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Violation
     })
+}
+
+pub(crate) fn incidents(args: IncidentsArgs, style: Style) -> anyhow::Result<()> {
+    let redactor = redactor(&args.redact)?;
+    let filter = filter(&args.filter, redactor.as_ref())?;
+    let inputs = inputs(&args.inputs)?;
+    let mut reading = load::Reading::new(skim_with_successes(&filter), args.lenient);
+    let mut tally = Tally::new(filter, false).with_insights(args.bucket);
+    let mut progress = Progress::new(style.progress);
+    let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
+        progress.record();
+        tally.add(redacted(redactor.as_ref(), record));
+        Ok(())
+    })?;
+    progress.finish();
+    let mut result = tally.finish();
+    result.warnings.extend(loaded.warnings());
+    result.warnings.extend(reading.warning());
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        IncidentsFormat::Text => report::incidents::write_text(&mut out, &result, style)?,
+        IncidentsFormat::Json => report::incidents::write_json(&mut out, &result)?,
+        IncidentsFormat::Markdown => report::incidents::write_markdown(&mut out, &result)?,
+    }
+    out.flush()?;
+    Ok(())
 }
 
 pub(crate) fn impact(args: ImpactArgs, style: Style) -> anyhow::Result<()> {
@@ -492,6 +526,14 @@ fn skim_for(filter: &Filter) -> load::Skim {
     }
 }
 
+/// As `skim_for`, but successful sign-ins are read whole: incidents need the export's
+/// span and the per-user patterns need where, on what and with what users got in.
+fn skim_with_successes(filter: &Filter) -> load::Skim {
+    skim_for(filter).map(|_| -> fn(i64, &[u8]) -> bool {
+        |code, bytes| code == 0 || classify::could_matter(code, bytes)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,13 +570,14 @@ mod tests {
                         format: Format::Json,
                         style,
                         redactor: None,
+                        bucket: 3600,
                     },
                     &mut out,
                 )
                 .unwrap();
                 String::from_utf8(out).unwrap()
             };
-            let (plain, fast) = (run(None), run(Some(classify::could_matter)));
+            let (plain, fast) = (run(None), run(skim_with_successes(&Filter::default())));
             // The fast path cannot see timestamps it skipped; that warning aside, equal.
             let strip = |t: String| -> String {
                 t.lines()

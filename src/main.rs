@@ -8,6 +8,7 @@ mod codes;
 mod commands;
 mod explain;
 mod fixes;
+mod insights;
 mod load;
 mod model;
 mod progress;
@@ -57,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => commands::check(args, style),
         Command::Impact(args) => commands::impact(args, style).map(|()| Outcome::Done),
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
+        Command::Incidents(args) => commands::incidents(args, style).map(|()| Outcome::Done),
     }
 }
 

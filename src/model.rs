@@ -513,18 +513,34 @@ pub(crate) fn parse_time_bound(text: &str, now: DateTime<Utc>) -> Result<DateTim
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
     }
-    let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
-    let n: i64 = num.parse().map_err(|_| bad_bound(text))?;
-    let minutes = match unit.trim() {
-        "m" | "min" | "mins" | "minutes" => n,
-        "h" | "hour" | "hours" => n.saturating_mul(60),
-        "d" | "day" | "days" => n.saturating_mul(60 * 24),
-        "w" | "week" | "weeks" => n.saturating_mul(60 * 24 * 7),
-        _ => return Err(bad_bound(text)),
-    };
+    let minutes = span_minutes(t).ok_or_else(|| bad_bound(text))?;
     chrono::Duration::try_minutes(minutes)
         .and_then(|d| now.checked_sub_signed(d))
         .ok_or_else(|| bad_bound(text))
+}
+
+/// `90m`, `24h`, `7d`, `2w` (and the words) as minutes.
+fn span_minutes(t: &str) -> Option<i64> {
+    let t = t.trim();
+    let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: i64 = num.parse().ok()?;
+    Some(match unit.trim() {
+        "m" | "min" | "mins" | "minute" | "minutes" => n,
+        "h" | "hour" | "hours" => n.saturating_mul(60),
+        "d" | "day" | "days" => n.saturating_mul(60 * 24),
+        "w" | "week" | "weeks" => n.saturating_mul(60 * 24 * 7),
+        _ => return None,
+    })
+}
+
+/// Parses a `--bucket` value (`15m`, `1h`, `1d`): at least 5 minutes, at most a week.
+pub(crate) fn parse_bucket(text: &str) -> Result<i64, String> {
+    match span_minutes(text) {
+        Some(m) if (5..=7 * 24 * 60).contains(&m) => Ok(m * 60),
+        _ => Err(format!(
+            "'{text}' is not a bucket: use a span between 5m and 7d, such as 15m, 1h or 1d"
+        )),
+    }
 }
 
 fn bad_bound(text: &str) -> String {
@@ -590,5 +606,16 @@ mod tests {
         );
         let err = parse_time_bound("soon", now).unwrap_err();
         assert!(err.contains("24h"), "{err}");
+    }
+
+    #[test]
+    fn buckets_are_spans_between_five_minutes_and_a_week() {
+        assert_eq!(parse_bucket("1h"), Ok(3600));
+        assert_eq!(parse_bucket("15m"), Ok(900));
+        assert_eq!(parse_bucket("1d"), Ok(86_400));
+        for bad in ["1m", "8d", "hour", "0h", ""] {
+            let err = parse_bucket(bad).unwrap_err();
+            assert!(err.contains("between 5m and 7d"), "{bad}: {err}");
+        }
     }
 }

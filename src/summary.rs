@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::classify;
 use crate::fixes::{self, FixKey};
+use crate::insights::{Incident, Insights, UserFinding};
 use crate::model::{BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Diagnosis, SignIn};
 
 /// Which records a run looks at (`--since`, `--until`, `--user`).
@@ -79,6 +80,8 @@ pub(crate) struct Tally {
     merged_rows: u64,
     /// Policy `result` values outside the documented set, with counts.
     unknown_results: BTreeMap<String, u64>,
+    /// Incidents and per-user patterns, when the output shows them.
+    insights: Option<Insights>,
 }
 
 /// The documented `appliedConditionalAccessPolicy.result` values (reference §4.2).
@@ -135,6 +138,13 @@ impl Tally {
         }
     }
 
+    /// Looks for rollout incidents (onsets per `bucket_secs`) and per-user patterns;
+    /// they need the successful sign-ins too, so the loader must not skim those.
+    pub(crate) fn with_insights(mut self, bucket_secs: i64) -> Tally {
+        self.insights = Some(Insights::new(bucket_secs));
+        self
+    }
+
     /// Keeps at most `n` failures in memory; the rest go to a temporary file, so a JSON
     /// report over any export needs memory for its index only (`Report::spilled`).
     pub(crate) fn spill_after(mut self, n: usize) -> Tally {
@@ -161,6 +171,9 @@ impl Tally {
         if !self.filter.admits(&s) {
             self.filtered_out += 1;
             return Added::Other;
+        }
+        if let Some(insights) = self.insights.as_mut() {
+            insights.observe(&s);
         }
         for p in s.policies.iter().flatten() {
             if let Some(r) = p.result.as_deref()
@@ -224,6 +237,9 @@ impl Tally {
             return Added::Other;
         }
         self.count(&d);
+        if let Some(insights) = self.insights.as_mut() {
+            insights.block(s, &d);
+        }
         if self.keep_failures {
             if self.spill.is_none() && self.spill_after.is_some_and(|n| self.failures.len() >= n) {
                 match Spill::create() {
@@ -311,9 +327,17 @@ impl Tally {
                 &b.request_id,
             ))
         });
+        let mut insight = self
+            .insights
+            .take()
+            .map(Insights::finish)
+            .unwrap_or_default();
         let mut users: Vec<UserRow> = std::mem::take(&mut self.users)
             .into_iter()
-            .map(UserTotals::into_row)
+            .map(|u| {
+                let findings = insight.findings.remove(&u.user).unwrap_or_default();
+                u.into_row(findings)
+            })
             .collect();
         users.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.user.cmp(&b.user)));
         let by_cause = sort_totals(
@@ -341,6 +365,8 @@ impl Tally {
             failures: self.failures,
             spilled: self.spill.take(),
             warnings,
+            incidents: insight.incidents,
+            bucket_secs: insight.bucket_secs,
         }
     }
 
@@ -455,6 +481,10 @@ pub(crate) struct Report {
     /// The failures, when there were too many to keep in memory (see `Tally::spill_after`).
     pub spilled: Option<Spill>,
     pub warnings: Vec<String>,
+    /// Rollout incidents, most users first (empty unless the tally looked for them).
+    pub incidents: Vec<Incident>,
+    /// The incident bucket, in seconds (0 when not looked for).
+    pub bucket_secs: i64,
 }
 
 /// Failures kept in a temporary file of JSON lines, with only their sort keys and
@@ -578,10 +608,12 @@ pub(crate) struct UserRow {
     pub last_seen: Option<DateTime<Utc>>,
     /// The first thing to do about the user's most frequent kind of block.
     pub fix: String,
+    /// What the user's sign-ins show together (travel, a working device, retries).
+    pub findings: Vec<UserFinding>,
 }
 
 impl UserTotals {
-    fn into_row(self) -> UserRow {
+    fn into_row(self, findings: Vec<UserFinding>) -> UserRow {
         let mut causes: Vec<(Cause, u64)> = self.causes.into_iter().collect();
         causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         // The most frequent kind of fix; ties go to the first in catalogue order.
@@ -600,12 +632,13 @@ impl UserTotals {
             first_seen: self.first_seen,
             last_seen: self.last_seen,
             fix,
+            findings,
         }
     }
 }
 
 /// The policy column's entry for blocks whose export named no policy.
-const NO_POLICY: &str = "(no policy in the export)";
+use crate::insights::NO_POLICY;
 
 /// A request id's hash: 8 bytes per blocked sign-in instead of the id itself.
 fn id_hash(id: &str) -> u64 {

@@ -158,7 +158,14 @@ fn json_report_follows_the_design_contract() {
         .collect();
     assert_eq!(
         keys,
-        ["schema_version", "summary", "warnings", "users", "failures"]
+        [
+            "schema_version",
+            "summary",
+            "warnings",
+            "users",
+            "failures",
+            "incidents"
+        ]
     );
     assert_eq!(doc["schema_version"], 1);
     let s = &doc["summary"];

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
 
-use super::{Style, rfc3339, sanitize};
+use super::{Style, md_cell as md, rfc3339, sanitize};
 use crate::classify::ReportOnly;
 use crate::model::Cause;
 use crate::summary::PolicyImpact;
@@ -112,13 +112,6 @@ pub(crate) fn write_markdown(
         }
     }
     Ok(())
-}
-
-fn md(text: &str) -> String {
-    sanitize(text, false)
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn causes(p: &PolicyImpact) -> Vec<String> {

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::incidents::{FindingOut, IncidentOut};
 use super::{FailureOut, rfc3339};
 use crate::model::Cause;
 use crate::model::Diagnosis;
@@ -22,6 +23,9 @@ struct Document<'a> {
     warnings: &'a [String],
     users: Vec<User<'a>>,
     failures: Failures<'a>,
+    /// Policies or causes that suddenly began blocking many users (see `incidents`).
+    /// After the failures, so the contract's first keys keep their order.
+    incidents: Vec<IncidentOut<'a>>,
 }
 
 /// The failures, from memory or read back from a spill file one at a time.
@@ -84,6 +88,9 @@ struct User<'a> {
     first_seen: Option<String>,
     last_seen: Option<String>,
     fix: &'a str,
+    /// What the user's sign-ins show together: travel_or_vpn, working_device,
+    /// working_client, retry_storm.
+    findings: Vec<FindingOut<'a>>,
 }
 
 fn cause_counts<S: Serializer>(v: &&[(Cause, u64, u64)], s: S) -> Result<S::Ok, S::Error> {
@@ -131,6 +138,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, spill: Option<&mut Spill>)
             filtered_out: r.filtered_out,
         },
         warnings: &r.warnings,
+        incidents: r.incidents.iter().map(IncidentOut::new).collect(),
         users: r
             .users
             .iter()
@@ -143,6 +151,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, spill: Option<&mut Spill>)
                 first_seen: u.first_seen.map(rfc3339),
                 last_seen: u.last_seen.map(rfc3339),
                 fix: &u.fix,
+                findings: u.findings.iter().map(FindingOut::new).collect(),
             })
             .collect(),
         failures: Failures {

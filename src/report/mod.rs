@@ -6,6 +6,7 @@ pub(crate) mod csv;
 pub(crate) mod detect;
 pub(crate) mod explain;
 pub(crate) mod impact;
+pub(crate) mod incidents;
 pub(crate) mod json;
 pub(crate) mod ndjson;
 pub(crate) mod table;
@@ -107,6 +108,16 @@ pub(crate) fn sanitize(text: &str, keep_newlines: bool) -> String {
 fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Log text made safe for a Markdown table cell: no control characters, no raw HTML, no
+/// cell breaks.
+pub(crate) fn md_cell(text: &str) -> String {
+    sanitize(text, false)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use comfy_table::{
 
 use super::{Style, sanitize};
 use crate::model::Cause;
-use crate::summary::Report;
+use crate::summary::{Report, UserRow};
 
 /// At most this many apps or policies per cell; the rest are counted.
 const LIST_LIMIT: usize = 3;
@@ -39,6 +39,8 @@ pub(crate) fn write(
         write_wrapped(out, "", "", &line, style)?;
         writeln!(out)?;
         write_users(out, r, style)?;
+        write_patterns(out, r, style)?;
+        super::incidents::write_section(out, r, style)?;
 
         writeln!(out)?;
         let mut t = new_table(style, false);
@@ -157,7 +159,7 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
             |t| t.format(seen_format).to_string(),
         )));
         if fix_column {
-            row.push(Cell::new(sanitize(&u.fix, false)));
+            row.push(Cell::new(sanitize(&fix_text(u), false)));
         }
         t.add_row(row);
     }
@@ -174,8 +176,36 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
         writeln!(out)?;
         writeln!(out, "Suggested fixes:")?;
         for u in &r.users {
-            let line = format!("{}: {}", sanitize(&u.user, false), sanitize(&u.fix, false));
+            let line = format!(
+                "{}: {}",
+                sanitize(&u.user, false),
+                sanitize(&fix_text(u), false)
+            );
             write_wrapped(out, "  - ", "    ", &line, style)?;
+        }
+    }
+    Ok(())
+}
+
+/// The fix cell: what the user's sign-ins show together (a device that works, travel),
+/// then the fix for their most frequent kind of block.
+fn fix_text(u: &UserRow) -> String {
+    let mut parts: Vec<&str> = u.findings.iter().map(|f| f.hint.as_str()).collect();
+    parts.push(&u.fix);
+    parts.join(" ")
+}
+
+/// Per user, what their sign-ins show together, with the evidence and the advice.
+fn write_patterns(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
+    if r.users.iter().all(|u| u.findings.is_empty()) {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Patterns (what a user's sign-ins show together):")?;
+    for u in &r.users {
+        for f in &u.findings {
+            let line = format!("{}: {}. Advice: {}.", u.user, f.detail, f.advice);
+            write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
         }
     }
     Ok(())
@@ -183,7 +213,7 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
 
 /// Writes `text` wrapped to the style's width (unwrapped for pipes), the first line after
 /// `first`, the rest after `rest`.
-fn write_wrapped(
+pub(crate) fn write_wrapped(
     out: &mut impl Write,
     first: &str,
     rest: &str,

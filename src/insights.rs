@@ -1,0 +1,1014 @@
+//! Patterns across many sign-ins, beyond one diagnosis: rollout incidents (a policy or a
+//! cause that suddenly starts blocking many users) and per-user findings (blocked from one
+//! country while signing in from another, a device or client that works, retry storms).
+//! Fed one record at a time; keeps compact sightings, never raw records. No I/O, no clock.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+
+use crate::classify;
+use crate::model::{Cause, Diagnosis, SignIn};
+
+/// Buckets of the export that must come before a rise for it to be called an onset: with
+/// less history, "it began here" cannot be told from "the export begins here".
+const MIN_HISTORY: usize = 6;
+/// The baseline is the day before (and at least `MIN_HISTORY` buckets).
+const BASELINE_SECS: i64 = 24 * 3600;
+/// A bucket starts an incident when its blocked users exceed the baseline's median by
+/// this many robust standard deviations (1.4826 × MAD, at least 1 user) ...
+const ONSET_SIGMAS: f64 = 4.0;
+/// ... and at least this many distinct users were blocked in it.
+const ONSET_MIN_USERS: usize = 3;
+/// Longest series scanned for onsets; longer spans (garbage timestamps) are skipped.
+const MAX_BUCKETS: usize = 200_000;
+/// A success from another country this close to a block is reported (VPN or travel).
+const TRAVEL_WINDOW_SECS: i64 = 12 * 3600;
+/// A retry storm: this many blocks of one user within `STORM_WINDOW_SECS`.
+const STORM_MIN_BLOCKS: usize = 10;
+const STORM_WINDOW_SECS: i64 = 3600;
+/// Per user, at most this many distinct (device, client, app) contexts and countries of
+/// successful sign-ins are remembered: enough for people, bounded for service accounts.
+const MAX_CONTEXTS: usize = 16;
+const MAX_COUNTRIES: usize = 16;
+
+/// The policy key of blocks whose export named no policy (as in the summary).
+pub(crate) const NO_POLICY: &str = "(no policy in the export)";
+
+/// What a device looked like in a sign-in, as far as a policy cares.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DeviceSeen {
+    /// The device object id: the same physical device across sign-ins.
+    id: Option<String>,
+    name: Option<String>,
+    os: Option<String>,
+    compliant: Option<bool>,
+    managed: Option<bool>,
+    trust: Option<String>,
+}
+
+impl DeviceSeen {
+    fn of(s: &SignIn<'_>) -> DeviceSeen {
+        DeviceSeen {
+            id: text(&s.device.device_id),
+            name: text(&s.device.display_name),
+            os: text(&s.device.operating_system),
+            compliant: s.device.is_compliant,
+            managed: s.device.is_managed,
+            trust: text(&s.device.trust_type),
+        }
+    }
+
+    /// `Windows10 (compliant, Hybrid Azure AD joined)`, `iOS (unregistered)`.
+    fn describe(&self) -> String {
+        let mut traits = Vec::new();
+        match self.compliant {
+            Some(true) => traits.push("compliant".to_string()),
+            Some(false) => traits.push("not compliant".to_string()),
+            None => {}
+        }
+        match &self.trust {
+            Some(t) => traits.push(t.clone()),
+            None if self.managed != Some(true) => traits.push("unregistered".to_string()),
+            None => traits.push("managed".to_string()),
+        }
+        let os = self.os.as_deref().unwrap_or("an unnamed device");
+        format!("{os} ({})", traits.join(", "))
+    }
+}
+
+/// Successful sign-ins of one user in one context.
+#[derive(Debug)]
+struct Context {
+    device: DeviceSeen,
+    client: Option<String>,
+    app: Option<String>,
+    last: i64,
+}
+
+/// What a blocked sign-in looked like, for the per-user findings.
+#[derive(Debug)]
+struct BlockSeen {
+    at: Option<i64>,
+    country: Option<String>,
+    device: DeviceSeen,
+    client: Option<String>,
+    app: Option<String>,
+    cause: Cause,
+}
+
+/// A blocked sign-in as the incident detector sees it.
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    at: i64,
+    user: u64,
+    cause: Cause,
+}
+
+/// The collector. `observe` every record a report admits, `block` every blocked sign-in
+/// counted, then `finish`.
+#[derive(Debug)]
+pub(crate) struct Insights {
+    bucket: i64,
+    /// The times the export covers: the earliest and latest readable record.
+    span: Option<(i64, i64)>,
+    by_policy: HashMap<String, Vec<(Event, usize)>>,
+    by_cause: BTreeMap<Cause, Vec<(Event, usize)>>,
+    /// Interned policy names, for the cause incidents' policy lists.
+    policy_names: Vec<String>,
+    countries: Vec<String>,
+    country_index: HashMap<String, u16>,
+    /// (user, country, hour) → earliest and latest successful sign-in in that hour.
+    country_hours: HashMap<(u64, u16, i64), (i64, i64)>,
+    user_countries: HashMap<u64, Vec<u16>>,
+    contexts: HashMap<u64, Vec<Context>>,
+    blocks: HashMap<String, Vec<BlockSeen>>,
+}
+
+impl Insights {
+    /// `bucket_secs`: the incident window (`--bucket`), at least a minute.
+    pub(crate) fn new(bucket_secs: i64) -> Insights {
+        Insights {
+            bucket: bucket_secs.max(60),
+            span: None,
+            by_policy: HashMap::new(),
+            by_cause: BTreeMap::new(),
+            policy_names: Vec::new(),
+            countries: Vec::new(),
+            country_index: HashMap::new(),
+            country_hours: HashMap::new(),
+            user_countries: HashMap::new(),
+            contexts: HashMap::new(),
+            blocks: HashMap::new(),
+        }
+    }
+
+    /// Notes a record's time (the export's span) and, for a successful sign-in, where,
+    /// on what and with what client the user got in.
+    pub(crate) fn observe(&mut self, s: &SignIn<'_>) {
+        let at = s.created.map(|t| t.timestamp());
+        if let Some(t) = at {
+            self.span = Some(self.span.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
+        }
+        if s.error_code != Some(0) {
+            return;
+        }
+        let Some(at) = at else { return };
+        let user = hash(&classify::user_key(s));
+        if let Some(country) = text(&s.country).map(|c| c.to_ascii_uppercase()) {
+            let next = self.countries.len();
+            let index = *self
+                .country_index
+                .entry(country.clone())
+                .or_insert_with(|| u16::try_from(next).unwrap_or(u16::MAX));
+            if index as usize == next {
+                self.countries.push(country);
+            }
+            let known = self.user_countries.entry(user).or_default();
+            if !known.contains(&index) && known.len() < MAX_COUNTRIES {
+                known.push(index);
+            }
+            if known.contains(&index) {
+                let hour = at.div_euclid(3600);
+                let e = self
+                    .country_hours
+                    .entry((user, index, hour))
+                    .or_insert((at, at));
+                e.0 = e.0.min(at);
+                e.1 = e.1.max(at);
+            }
+        }
+        let device = DeviceSeen::of(s);
+        let client = text(&s.client_app_used);
+        let app = text(&s.app_display_name).or_else(|| text(&s.resource_display_name));
+        let list = self.contexts.entry(user).or_default();
+        let known = list
+            .iter()
+            .position(|c| c.device == device && c.client == client && c.app == app);
+        match known {
+            Some(i) => list[i].last = list[i].last.max(at),
+            None if list.len() < MAX_CONTEXTS => list.push(Context {
+                device,
+                client,
+                app,
+                last: at,
+            }),
+            None => {}
+        }
+    }
+
+    /// Counts a blocked sign-in (`s` is its record, `d` its diagnosis).
+    pub(crate) fn block(&mut self, s: &SignIn<'_>, d: &Diagnosis) {
+        let at = d.time.map(|t| t.timestamp());
+        self.blocks
+            .entry(d.user.clone())
+            .or_default()
+            .push(BlockSeen {
+                at,
+                country: d.country.as_ref().map(|c| c.to_ascii_uppercase()),
+                device: DeviceSeen::of(s),
+                client: d.client_app.clone(),
+                app: d.app.clone().or_else(|| d.resource.clone()),
+                cause: d.cause,
+            });
+        let Some(at) = at else { return };
+        let event = Event {
+            at,
+            user: hash(&d.user),
+            cause: d.cause,
+        };
+        let names: Vec<&str> = if d.policies.is_empty() {
+            vec![NO_POLICY]
+        } else {
+            d.policies.iter().map(|p| p.name.as_str()).collect()
+        };
+        let mut first = None;
+        for name in names {
+            let index = match self.policy_names.iter().position(|n| n == name) {
+                Some(i) => i,
+                None => {
+                    self.policy_names.push(name.to_string());
+                    self.policy_names.len() - 1
+                }
+            };
+            first.get_or_insert(index);
+            self.by_policy
+                .entry(name.to_string())
+                .or_default()
+                .push((event, index));
+        }
+        // A cause incident lists the (first) blocking policy of each of its blocks.
+        self.by_cause
+            .entry(d.cause)
+            .or_default()
+            .push((event, first.unwrap_or_default()));
+    }
+
+    /// The incidents (most users first) and each blocked user's findings.
+    pub(crate) fn finish(mut self) -> Insight {
+        let mut incidents = Vec::new();
+        if let Some(span) = self.span {
+            let mut policy_onsets = Vec::new();
+            let mut keys: Vec<String> = self.by_policy.keys().cloned().collect();
+            keys.sort();
+            for key in keys {
+                let mut events = self.by_policy.remove(&key).unwrap_or_default();
+                for run in find_incidents(&mut events, span, self.bucket) {
+                    policy_onsets.push(run.onset_bucket);
+                    incidents.push(self.incident(IncidentKind::Policy, key.clone(), &events, &run));
+                }
+            }
+            for (cause, mut events) in std::mem::take(&mut self.by_cause) {
+                for run in find_incidents(&mut events, span, self.bucket) {
+                    // A policy's own onset already tells this story.
+                    if policy_onsets.contains(&run.onset_bucket) {
+                        continue;
+                    }
+                    incidents.push(self.incident(
+                        IncidentKind::Cause,
+                        cause.as_str().to_string(),
+                        &events,
+                        &run,
+                    ));
+                }
+            }
+        }
+        incidents.sort_by(|a, b| {
+            b.users
+                .cmp(&a.users)
+                .then(a.onset.cmp(&b.onset))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let mut findings = HashMap::new();
+        let blocks = std::mem::take(&mut self.blocks);
+        for (user, list) in blocks {
+            let found = self.user_findings(&user, list);
+            if !found.is_empty() {
+                findings.insert(user, found);
+            }
+        }
+        Insight {
+            incidents,
+            findings,
+            bucket_secs: self.bucket,
+        }
+    }
+
+    fn incident(
+        &self,
+        kind: IncidentKind,
+        key: String,
+        events: &[(Event, usize)],
+        run: &Run,
+    ) -> Incident {
+        let bucket = self.bucket;
+        let origin = run.origin;
+        let in_bucket = |e: &Event, from: usize, to: usize| {
+            let b = (e.at - origin).div_euclid(bucket) as usize;
+            (from..=to).contains(&b)
+        };
+        let onset = events
+            .iter()
+            .map(|(e, _)| e)
+            .find(|e| in_bucket(e, run.onset_bucket, run.onset_bucket))
+            .map_or(0, |e| e.at);
+        let window = |from: i64, to: i64| {
+            let picked: Vec<&Event> = events
+                .iter()
+                .map(|(e, _)| e)
+                .filter(|e| e.at >= from && e.at < to)
+                .collect();
+            (distinct(picked.iter().map(|e| e.user)), picked.len() as u64)
+        };
+        let (first_users, first_blocks) = window(onset, onset + bucket);
+        let before_secs = baseline_buckets(bucket) as i64 * bucket;
+        let (before_users, before_blocks) = window(onset - before_secs, onset);
+        let during: Vec<&(Event, usize)> = events
+            .iter()
+            .filter(|(e, _)| in_bucket(e, run.onset_bucket, run.last_bucket))
+            .collect();
+        let until = during.iter().map(|(e, _)| e.at).max().unwrap_or(onset);
+        let mut causes: BTreeMap<Cause, u64> = BTreeMap::new();
+        let mut policies: BTreeMap<usize, u64> = BTreeMap::new();
+        for (e, p) in &during {
+            *causes.entry(e.cause).or_default() += 1;
+            *policies.entry(*p).or_default() += 1;
+        }
+        let mut causes: Vec<(Cause, u64)> = causes.into_iter().collect();
+        causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        let mut policies: Vec<(String, u64)> = policies
+            .into_iter()
+            .map(|(i, n)| (self.policy_names[i].clone(), n))
+            .collect();
+        policies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Incident {
+            kind,
+            key,
+            onset: time(onset),
+            first_window_users: first_users,
+            first_window_blocks: first_blocks,
+            before_users,
+            before_blocks,
+            before_secs,
+            baseline_users_per_bucket: run.baseline,
+            users: distinct(during.iter().map(|(e, _)| e.user)),
+            blocks: during.len() as u64,
+            until: time(until),
+            ongoing: run.ongoing,
+            causes,
+            policies: if kind == IncidentKind::Cause {
+                policies
+            } else {
+                Vec::new()
+            },
+            bucket_secs: bucket,
+        }
+    }
+
+    fn user_findings(&self, user: &str, mut list: Vec<BlockSeen>) -> Vec<UserFinding> {
+        let id = hash(user);
+        let mut out = Vec::new();
+        list.sort_by_key(|b| b.at);
+        if let Some(f) = self.travel(id, &list) {
+            out.push(f);
+        }
+        if let Some(f) = self.working_context(id, &list) {
+            out.push(f);
+        }
+        if let Some(f) = retry_storm(&list) {
+            out.push(f);
+        }
+        out
+    }
+
+    /// Blocked from one country while a sign-in from another succeeded within hours.
+    fn travel(&self, user: u64, list: &[BlockSeen]) -> Option<UserFinding> {
+        let countries = self.user_countries.get(&user)?;
+        // (distance, block time, block country, success time, success country)
+        let mut best: Option<(i64, i64, &str, i64, &str)> = None;
+        let mut blocks_near = 0;
+        for b in list {
+            let (Some(at), Some(country)) = (b.at, b.country.as_deref()) else {
+                continue;
+            };
+            let mut near = None::<(i64, i64, &str)>;
+            for &c in countries {
+                let other = self.countries[c as usize].as_str();
+                if other == country {
+                    continue;
+                }
+                let hour = at.div_euclid(3600);
+                let reach = TRAVEL_WINDOW_SECS / 3600;
+                for h in hour - reach..=hour + reach {
+                    let Some(&(first, last)) = self.country_hours.get(&(user, c, h)) else {
+                        continue;
+                    };
+                    for t in [first, last] {
+                        let d = (t - at).abs();
+                        if d <= TRAVEL_WINDOW_SECS && near.is_none_or(|n| d < n.0) {
+                            near = Some((d, t, other));
+                        }
+                    }
+                }
+            }
+            if let Some((d, t, other)) = near {
+                blocks_near += 1;
+                if best.is_none_or(|b| d < b.0) {
+                    best = Some((d, at, country, t, other));
+                }
+            }
+        }
+        let (distance, block_at, country, ok_at, other) = best?;
+        let order = if ok_at <= block_at { "before" } else { "after" };
+        let of = if blocks_near > 1 {
+            format!(
+                "; {blocks_near} of the user's {} blocks came within {} of a success from \
+                 another country",
+                list.len(),
+                span_text(TRAVEL_WINDOW_SECS)
+            )
+        } else {
+            String::new()
+        };
+        Some(UserFinding {
+            kind: FindingKind::TravelOrVpn,
+            at: Some(time(ok_at)),
+            hint: format!(
+                "Signed in from {other} {} {order}: VPN or travel?",
+                span_text(distance)
+            ),
+            detail: format!(
+                "blocked from {country} at {} while a sign-in from {other} succeeded at {} \
+                 ({} {order}){of}",
+                clock(block_at),
+                clock(ok_at),
+                span_text(distance)
+            ),
+            advice: format!(
+                "ask the user where they were: a VPN or proxy that exits in {country} (have \
+                 them disconnect it, or add its egress IPs as a trusted named location), \
+                 travel (a time-limited exclusion), or someone else trying the account \
+                 (check its sign-in risk before allowing anything){}",
+                if distance < 2 * 3600 {
+                    "; the two are too close together for a journey"
+                } else {
+                    ""
+                }
+            ),
+        })
+    }
+
+    /// Blocked on one device or client while another device or client works.
+    fn working_context(&self, user: u64, list: &[BlockSeen]) -> Option<UserFinding> {
+        let contexts = self.contexts.get(&user)?;
+        let mut best: Option<(&BlockSeen, &Context, bool)> = None;
+        for b in list {
+            let by_device = matches!(b.cause, Cause::DeviceState | Cause::DevicePlatform);
+            let by_client = matches!(b.cause, Cause::ClientApp | Cause::AuthFlow);
+            if !by_device && !by_client {
+                continue;
+            }
+            let candidates = contexts.iter().filter(|c| {
+                if by_device {
+                    c.device.os.is_some() && c.device != b.device
+                } else {
+                    c.client.is_some() && b.client.is_some() && c.client != b.client
+                }
+            });
+            // The same app first, then the latest.
+            let pick = candidates.max_by_key(|c| (c.app == b.app, c.last));
+            if let Some(c) = pick {
+                let better =
+                    best.is_none_or(|(_, prev, same)| (c.app == b.app, c.last) > (same, prev.last));
+                if better {
+                    best = Some((b, c, c.app == b.app));
+                }
+            }
+        }
+        let (b, c, same_app) = best?;
+        let app = match (&c.app, same_app) {
+            (Some(a), true) => format!(" to the same app ({a})"),
+            (Some(a), false) => format!(" (to {a})"),
+            (None, _) => String::new(),
+        };
+        let same_device = b.device.id.is_some() && b.device.id == c.device.id;
+        if same_device && b.at.is_some_and(|at| at < c.last) {
+            let name = c
+                .device
+                .name
+                .as_deref()
+                .or(c.device.id.as_deref())
+                .unwrap_or("");
+            let now = c.device.describe();
+            Some(UserFinding {
+                kind: FindingKind::WorkingDevice,
+                at: Some(time(c.last)),
+                hint: format!("The same device signed in later as {now}."),
+                detail: format!(
+                    "blocked on {name} as {} but the same device signed in successfully{app} at \
+                     {}, as {now}",
+                    b.device.describe(),
+                    clock(c.last)
+                ),
+                advice: "the device has changed since the block (enrolled, compliant or \
+                         registered now): nothing more to do for it unless the block comes back"
+                    .to_string(),
+            })
+        } else if matches!(b.cause, Cause::DeviceState | Cause::DevicePlatform) {
+            let works = c.device.describe();
+            Some(UserFinding {
+                kind: FindingKind::WorkingDevice,
+                at: Some(time(c.last)),
+                hint: format!("Works on {works}: use it meanwhile."),
+                detail: format!(
+                    "blocked on {} but signed in successfully on {works}{app} at {}",
+                    b.device.describe(),
+                    clock(c.last)
+                ),
+                advice: format!(
+                    "sign-ins from the {works} device get through: the user can work from it \
+                     until the blocked device is registered or compliant"
+                ),
+            })
+        } else {
+            let works = c.client.as_deref().unwrap_or("another client");
+            let blocked = b.client.as_deref().unwrap_or("another client");
+            Some(UserFinding {
+                kind: FindingKind::WorkingClient,
+                at: Some(time(c.last)),
+                hint: format!("Works with {works}: use it meanwhile."),
+                detail: format!(
+                    "blocked with {blocked} but signed in successfully with {works}{app} at {}",
+                    clock(c.last)
+                ),
+                advice: format!(
+                    "sign-ins with {works} get through: move the user to it (and retire \
+                     {blocked} on their devices)"
+                ),
+            })
+        }
+    }
+}
+
+/// Many blocks in a short time: a client retrying by itself.
+fn retry_storm(list: &[BlockSeen]) -> Option<UserFinding> {
+    let times: Vec<i64> = list.iter().filter_map(|b| b.at).collect();
+    let (mut best, mut from) = (0usize, 0usize);
+    let mut start = 0;
+    for end in 0..times.len() {
+        while times[end] - times[start] > STORM_WINDOW_SECS {
+            start += 1;
+        }
+        if end + 1 - start > best {
+            best = end + 1 - start;
+            from = start;
+        }
+    }
+    if best < STORM_MIN_BLOCKS {
+        return None;
+    }
+    let (first, last) = (times[from], times[from + best - 1]);
+    let mut apps: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in list
+        .iter()
+        .filter(|b| b.at.is_some_and(|t| (first..=last).contains(&t)))
+    {
+        *apps
+            .entry(b.app.as_deref().unwrap_or("an unnamed app"))
+            .or_default() += 1;
+    }
+    let app = apps
+        .iter()
+        .max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name)))
+        .map_or("an unnamed app", |(name, _)| name);
+    Some(UserFinding {
+        kind: FindingKind::RetryStorm,
+        at: Some(time(first)),
+        hint: format!(
+            "{best} attempts in {}: a client retrying.",
+            span_text(last - first)
+        ),
+        detail: format!(
+            "{best} blocked attempts in {} ({} to {}), mostly to {app}: a client or script \
+             retrying on its own",
+            span_text(last - first),
+            clock(first),
+            clock(last)
+        ),
+        advice: "retrying cannot get through a block: find the device or script that keeps \
+                 trying (its IP and user agent are in the failures) and stop it until the \
+                 cause is fixed"
+            .to_string(),
+    })
+}
+
+/// What `Insights::finish` found.
+#[derive(Debug, Default)]
+pub(crate) struct Insight {
+    pub incidents: Vec<Incident>,
+    /// By user (the report's user key).
+    pub findings: HashMap<String, Vec<UserFinding>>,
+    pub bucket_secs: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IncidentKind {
+    Policy,
+    Cause,
+}
+
+impl IncidentKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            IncidentKind::Policy => "policy",
+            IncidentKind::Cause => "cause",
+        }
+    }
+}
+
+/// A policy (or cause) that began blocking many more users than before.
+#[derive(Debug, Clone)]
+pub(crate) struct Incident {
+    pub kind: IncidentKind,
+    /// The policy name, or the cause name.
+    pub key: String,
+    /// The first block of the onset bucket.
+    pub onset: DateTime<Utc>,
+    /// Within one bucket from the onset.
+    pub first_window_users: u64,
+    pub first_window_blocks: u64,
+    /// In the baseline window before the onset (the day before, by default).
+    pub before_users: u64,
+    pub before_blocks: u64,
+    pub before_secs: i64,
+    /// The usual blocked users per bucket before (the baseline median).
+    pub baseline_users_per_bucket: f64,
+    /// From the onset until the rate went back to the baseline (or the export ended).
+    pub users: u64,
+    pub blocks: u64,
+    pub until: DateTime<Utc>,
+    /// The export ends before a full quiet day followed.
+    pub ongoing: bool,
+    /// Blocks by cause (policy incidents) and by policy (cause incidents), most first.
+    pub causes: Vec<(Cause, u64)>,
+    pub policies: Vec<(String, u64)>,
+    pub bucket_secs: i64,
+}
+
+impl Incident {
+    /// "CA030 began blocking at 2026-11-03 09:14 UTC: 57 users in the first hour, 0 the
+    /// day before."
+    pub(crate) fn headline(&self) -> String {
+        let subject = match self.kind {
+            IncidentKind::Policy => self.key.clone(),
+            IncidentKind::Cause => format!("Blocks for {}", self.key),
+        };
+        format!(
+            "{subject} began at {}: {} in the first {}, {} the {} before.",
+            clock(self.onset.timestamp()),
+            plural(self.first_window_users, "user"),
+            window_name(self.bucket_secs),
+            self.before_users,
+            window_name(self.before_secs),
+        )
+    }
+
+    /// What happened after the onset, and what to look at.
+    pub(crate) fn detail(&self) -> String {
+        let end = if self.ongoing {
+            "still blocking when the export ends".to_string()
+        } else {
+            format!("the last at {}", clock(self.until.timestamp()))
+        };
+        let what = match self.kind {
+            IncidentKind::Policy => {
+                let causes: Vec<String> = self
+                    .causes
+                    .iter()
+                    .map(|(c, n)| format!("{c} {n}"))
+                    .collect();
+                format!("causes: {}", causes.join(", "))
+            }
+            IncidentKind::Cause => {
+                let list: Vec<String> = self
+                    .policies
+                    .iter()
+                    .take(3)
+                    .map(|(p, n)| format!("{p} ({n})"))
+                    .collect();
+                format!("policies: {}", list.join(", "))
+            }
+        };
+        format!(
+            "{} and {} since, {end}; {what}. Look for a change at that time: Entra audit \
+             logs, activity \"Update conditional access policy\" or \"Add conditional access \
+             policy\" (or a change to a named location or group it uses).",
+            plural(self.users, "user"),
+            plural(self.blocks, "blocked sign-in"),
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FindingKind {
+    TravelOrVpn,
+    WorkingDevice,
+    WorkingClient,
+    RetryStorm,
+}
+
+impl FindingKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::TravelOrVpn => "travel_or_vpn",
+            FindingKind::WorkingDevice => "working_device",
+            FindingKind::WorkingClient => "working_client",
+            FindingKind::RetryStorm => "retry_storm",
+        }
+    }
+}
+
+/// Something one user's sign-ins show together that no single sign-in does.
+#[derive(Debug, Clone)]
+pub(crate) struct UserFinding {
+    pub kind: FindingKind,
+    /// The sign-in that shows it (the success, or the storm's first block).
+    pub at: Option<DateTime<Utc>>,
+    /// A few words for the user's table row.
+    pub hint: String,
+    pub detail: String,
+    pub advice: String,
+}
+
+/// A stretch of elevated blocking found in one key's series.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    origin: i64,
+    onset_bucket: usize,
+    last_bucket: usize,
+    baseline: f64,
+    ongoing: bool,
+}
+
+fn baseline_buckets(bucket: i64) -> usize {
+    ((BASELINE_SECS / bucket.max(1)) as usize).max(MIN_HISTORY)
+}
+
+/// The onsets in one series: a bucket whose distinct blocked users stand far above the
+/// median of the baseline window before it (robust to a few noisy hours), followed by the
+/// buckets until a full baseline window stays at or below that median.
+fn find_incidents(events: &mut [(Event, usize)], span: (i64, i64), bucket: i64) -> Vec<Run> {
+    events.sort_by_key(|(e, _)| (e.at, e.user));
+    let (Some(first), Some(last)) = (events.first(), events.last()) else {
+        return Vec::new();
+    };
+    let window = baseline_buckets(bucket);
+    // The series starts where the export does, but needs no more history than a window.
+    let reach = window as i64 * bucket * 2;
+    let start = span.0.max(first.0.at - reach).min(first.0.at);
+    let end = span.1.min(last.0.at + reach).max(last.0.at);
+    let origin = start.div_euclid(bucket) * bucket;
+    let n = ((end - origin).div_euclid(bucket) + 1) as usize;
+    if n > MAX_BUCKETS {
+        return Vec::new();
+    }
+    let mut users: Vec<Vec<u64>> = vec![Vec::new(); n];
+    for (e, _) in events.iter() {
+        users[((e.at - origin).div_euclid(bucket)) as usize].push(e.user);
+    }
+    let counts: Vec<usize> = users
+        .into_iter()
+        .map(|mut u| {
+            u.sort_unstable();
+            u.dedup();
+            u.len()
+        })
+        .collect();
+    // History counts from the export's start, not the series' (clipped) start.
+    let history_before = ((origin - span.0.div_euclid(bucket) * bucket) / bucket).max(0) as usize;
+    let mut runs = Vec::new();
+    let mut b = 0;
+    while b < n {
+        if history_before + b < MIN_HISTORY {
+            b += 1;
+            continue;
+        }
+        let base = &counts[b.saturating_sub(window)..b];
+        let (median, sigma) = median_mad(base);
+        let u = counts[b];
+        if u >= ONSET_MIN_USERS && (u as f64 - median) >= ONSET_SIGMAS * sigma.max(1.0) {
+            let mut last_hot = b;
+            let mut k = b + 1;
+            while k < n && k - last_hot <= window {
+                if counts[k] as f64 > median {
+                    last_hot = k;
+                }
+                k += 1;
+            }
+            runs.push(Run {
+                origin,
+                onset_bucket: b,
+                last_bucket: last_hot,
+                baseline: median,
+                ongoing: k >= n && n - 1 - last_hot < window,
+            });
+            b = last_hot + 1;
+        } else {
+            b += 1;
+        }
+    }
+    runs
+}
+
+/// The median and the scaled median absolute deviation (an estimate of the standard
+/// deviation that a few outliers cannot move).
+fn median_mad(values: &[usize]) -> (f64, f64) {
+    if values.is_empty() {
+        return (0.0, 0.0);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let m = v.len() / 2;
+        if v.len().is_multiple_of(2) {
+            (v[m - 1] + v[m]) / 2.0
+        } else {
+            v[m]
+        }
+    };
+    let mut v: Vec<f64> = values.iter().map(|&x| x as f64).collect();
+    let m = median(&mut v);
+    let mut dev: Vec<f64> = v.iter().map(|x| (x - m).abs()).collect();
+    (m, 1.4826 * median(&mut dev))
+}
+
+fn distinct(users: impl Iterator<Item = u64>) -> u64 {
+    let mut v: Vec<u64> = users.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len() as u64
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn text(v: &Option<std::borrow::Cow<'_, str>>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+fn time(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// `2026-11-03 09:14 UTC`.
+fn clock(secs: i64) -> String {
+    time(secs).format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// `15 minutes`, `3 hours`, `1 hour 20 minutes`.
+pub(crate) fn span_text(secs: i64) -> String {
+    let minutes = (secs.max(0) + 59) / 60;
+    if minutes < 60 {
+        return plural(minutes.max(1) as u64, "minute");
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    if m == 0 || h >= 6 {
+        plural(((minutes + 30) / 60) as u64, "hour")
+    } else {
+        format!(
+            "{} {}",
+            plural(h as u64, "hour"),
+            plural(m as u64, "minute")
+        )
+    }
+}
+
+/// The name of a window: `hour`, `30 minutes`, `24 hours`, `day`.
+pub(crate) fn window_name(secs: i64) -> String {
+    match secs {
+        3600 => "hour".to_string(),
+        86_400 => "day".to_string(),
+        s if s % 86_400 == 0 => format!("{} days", s / 86_400),
+        s if s % 3600 == 0 => format!("{} hours", s / 3600),
+        s => format!("{} minutes", (s / 60).max(1)),
+    }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(at: i64, user: u64) -> (Event, usize) {
+        (
+            Event {
+                at,
+                user,
+                cause: Cause::Location,
+            },
+            0,
+        )
+    }
+
+    const H: i64 = 3600;
+    const T0: i64 = 1_793_577_600; // 2026-11-02T00:00:00Z
+
+    #[test]
+    fn a_sudden_rise_after_quiet_history_is_an_onset() {
+        // One user blocked now and then for a day, then 8 users within an hour.
+        let mut events: Vec<(Event, usize)> = (0..6).map(|i| ev(T0 + i * 4 * H, 1)).collect();
+        let onset = T0 + 33 * H + 14 * 60;
+        events.extend((0..8).map(|u| ev(onset + u * 300, 100 + u as u64)));
+        events.extend((0..4).map(|u| ev(onset + 3 * H + u * 60, 200 + u as u64)));
+        let runs = find_incidents(&mut events, (T0, T0 + 40 * H), H);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        let r = &runs[0];
+        assert_eq!(r.origin + r.onset_bucket as i64 * H, T0 + 33 * H);
+        assert_eq!(r.baseline, 0.0);
+        assert!(r.ongoing, "the export ends 3 hours later: {r:?}");
+    }
+
+    #[test]
+    fn steady_blocking_and_small_noise_are_not_onsets() {
+        // Three users every hour for two days: the policy's normal work.
+        let mut steady: Vec<(Event, usize)> = (0..48)
+            .flat_map(|h| (0..3).map(move |u| ev(T0 + h * H + u * 60, u as u64)))
+            .collect();
+        assert!(find_incidents(&mut steady, (T0, T0 + 48 * H), H).is_empty());
+        // Two users at once after a quiet day: too few to call.
+        let mut small = vec![ev(T0 + 30 * H, 1), ev(T0 + 30 * H + 60, 2)];
+        assert!(find_incidents(&mut small, (T0, T0 + 48 * H), H).is_empty());
+    }
+
+    #[test]
+    fn a_rise_at_the_very_start_of_the_export_is_not_called_an_onset() {
+        // The export begins with the burst: it may have been going on for days.
+        let mut events: Vec<(Event, usize)> = (0..10).map(|u| ev(T0 + u * 60, u as u64)).collect();
+        assert!(find_incidents(&mut events, (T0, T0 + 30 * H), H).is_empty());
+    }
+
+    #[test]
+    fn an_incident_that_stops_is_not_ongoing() {
+        let mut events: Vec<(Event, usize)> =
+            (0..6).map(|u| ev(T0 + 12 * H + u * 60, u as u64)).collect();
+        let runs = find_incidents(&mut events, (T0, T0 + 72 * H), H);
+        assert_eq!(runs.len(), 1);
+        assert!(!runs[0].ongoing, "{runs:?}");
+        assert_eq!(runs[0].last_bucket, runs[0].onset_bucket);
+    }
+
+    #[test]
+    fn median_and_mad_resist_outliers() {
+        let (m, s) = median_mad(&[1, 1, 2, 1, 40, 1]);
+        assert_eq!(m, 1.0);
+        assert_eq!(s, 0.0);
+        let (m, s) = median_mad(&[2, 4, 4, 6]);
+        assert_eq!(m, 4.0);
+        assert!((s - 1.4826).abs() < 1e-9, "{s}");
+    }
+
+    fn seen(at: i64) -> BlockSeen {
+        BlockSeen {
+            at: Some(at),
+            country: None,
+            device: DeviceSeen::default(),
+            client: None,
+            app: Some("Outlook".into()),
+            cause: Cause::ClientApp,
+        }
+    }
+
+    #[test]
+    fn retry_storms_need_many_blocks_close_together() {
+        let storm: Vec<BlockSeen> = (0..12).map(|i| seen(T0 + i * 120)).collect();
+        let f = retry_storm(&storm).expect("12 blocks in 22 minutes");
+        assert_eq!(f.kind, FindingKind::RetryStorm);
+        assert!(
+            f.detail.starts_with("12 blocked attempts in 22 minutes"),
+            "{}",
+            f.detail
+        );
+        let spread: Vec<BlockSeen> = (0..12).map(|i| seen(T0 + i * 2 * H)).collect();
+        assert!(retry_storm(&spread).is_none());
+    }
+
+    #[test]
+    fn spans_read_naturally() {
+        assert_eq!(span_text(15 * 60), "15 minutes");
+        assert_eq!(span_text(60), "1 minute");
+        assert_eq!(span_text(80 * 60), "1 hour 20 minutes");
+        assert_eq!(span_text(7 * H + 10), "7 hours");
+        assert_eq!(window_name(H), "hour");
+        assert_eq!(window_name(24 * H), "day");
+        assert_eq!(window_name(30 * 60), "30 minutes");
+    }
+}
