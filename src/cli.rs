@@ -68,11 +68,13 @@ pub(crate) enum Command {
 
 const INCIDENTS_HELP: &str = "\
 How an onset is found: blocks are counted per policy and per cause in buckets (--bucket,
-1 hour by default); a bucket starts an incident when its distinct blocked users stand at
-least 4 robust standard deviations (1.4826 x MAD, at least one user) above the median of
-the day before, with at least 3 users. The export must cover 6 buckets before it: a burst
-at the very start of an export is not called an onset. An incident lasts until a whole
-day stays at the old level, or the export ends (\"still blocking\").
+1 hour by default). A bucket starts an incident when its distinct blocked users (at least
+3) stand 4 robust standard deviations (1.4826 x MAD, at least one user) above the median
+of the week before (as far as the export reaches) and above twice that week's busiest
+bucket, so working hours and Monday mornings are not news. The export must cover a day
+(and 6 buckets) before it: a burst at the very start of an export is not called an onset.
+An incident lasts until a whole day stays at the old level, or the export ends (\"still
+blocking\").
 
 Examples:
   signin-doctor incidents InteractiveSignIns_2026-11-01_2026-11-07.json

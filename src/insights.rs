@@ -13,11 +13,17 @@ use crate::model::{Cause, Diagnosis, SignIn};
 /// Buckets of the export that must come before a rise for it to be called an onset: with
 /// less history, "it began here" cannot be told from "the export begins here".
 const MIN_HISTORY: usize = 6;
-/// The baseline is the day before (and at least `MIN_HISTORY` buckets).
-const BASELINE_SECS: i64 = 24 * 3600;
+/// The baseline is the week before, as far as the export reaches (at least
+/// `MIN_HISTORY` buckets): a week holds last Monday's peak, so this Monday's is no news.
+const BASELINE_SECS: i64 = 7 * 24 * 3600;
+/// The incident reports how many users were blocked the day before its onset.
+const BEFORE_SECS: i64 = 24 * 3600;
 /// A bucket starts an incident when its blocked users exceed the baseline's median by
 /// this many robust standard deviations (1.4826 × MAD, at least 1 user) ...
 const ONSET_SIGMAS: f64 = 4.0;
+/// ... at least double the baseline's busiest bucket (plus one), so a daily peak that
+/// the week has seen before is not an onset ...
+const ONSET_OVER_PEAK: usize = 2;
 /// ... and at least this many distinct users were blocked in it.
 const ONSET_MIN_USERS: usize = 3;
 /// Longest series scanned for onsets; longer spans (garbage timestamps) are skipped.
@@ -321,7 +327,7 @@ impl Insights {
             (distinct(picked.iter().map(|e| e.user)), picked.len() as u64)
         };
         let (first_users, first_blocks) = window(onset, onset + bucket);
-        let before_secs = baseline_buckets(bucket) as i64 * bucket;
+        let before_secs = before_secs(bucket);
         let (before_users, before_blocks) = window(onset - before_secs, onset);
         let during: Vec<&(Event, usize)> = events
             .iter()
@@ -750,6 +756,18 @@ struct Run {
     ongoing: bool,
 }
 
+/// The span before an onset whose blocked users an incident reports: the day before, or
+/// the minimum history when buckets are long.
+pub(crate) fn before_secs(bucket: i64) -> i64 {
+    BEFORE_SECS.max(MIN_HISTORY as i64 * bucket)
+}
+
+/// Buckets of history an onset needs: a day (a daily cycle seen once), at least
+/// `MIN_HISTORY` buckets.
+fn min_history(bucket: i64) -> usize {
+    ((BEFORE_SECS / bucket.max(1)) as usize).max(MIN_HISTORY)
+}
+
 fn baseline_buckets(bucket: i64) -> usize {
     ((BASELINE_SECS / bucket.max(1)) as usize).max(MIN_HISTORY)
 }
@@ -763,6 +781,8 @@ fn find_incidents(events: &mut [(Event, usize)], span: (i64, i64), bucket: i64) 
         return Vec::new();
     };
     let window = baseline_buckets(bucket);
+    // An incident ends after a quiet day (at least `MIN_HISTORY` buckets).
+    let quiet = min_history(bucket);
     // The series starts where the export does, but needs no more history than a window.
     let reach = window as i64 * bucket * 2;
     let start = span.0.max(first.0.at - reach).min(first.0.at);
@@ -789,17 +809,22 @@ fn find_incidents(events: &mut [(Event, usize)], span: (i64, i64), bucket: i64) 
     let mut runs = Vec::new();
     let mut b = 0;
     while b < n {
-        if history_before + b < MIN_HISTORY {
+        if history_before + b < min_history(bucket) {
+            b += 1;
+            continue;
+        }
+        let u = counts[b];
+        if u < ONSET_MIN_USERS {
             b += 1;
             continue;
         }
         let base = &counts[b.saturating_sub(window)..b];
         let (median, sigma) = median_mad(base);
-        let u = counts[b];
-        if u >= ONSET_MIN_USERS && (u as f64 - median) >= ONSET_SIGMAS * sigma.max(1.0) {
+        let peak = base.iter().copied().max().unwrap_or(0);
+        if (u as f64 - median) >= ONSET_SIGMAS * sigma.max(1.0) && u > ONSET_OVER_PEAK * peak {
             let mut last_hot = b;
             let mut k = b + 1;
-            while k < n && k - last_hot <= window {
+            while k < n && k - last_hot <= quiet {
                 if counts[k] as f64 > median {
                     last_hot = k;
                 }
@@ -810,7 +835,7 @@ fn find_incidents(events: &mut [(Event, usize)], span: (i64, i64), bucket: i64) 
                 onset_bucket: b,
                 last_bucket: last_hot,
                 baseline: median,
-                ongoing: k >= n && n - 1 - last_hot < window,
+                ongoing: k >= n && n - 1 - last_hot < quiet,
             });
             b = last_hot + 1;
         } else {
@@ -949,6 +974,45 @@ mod tests {
         assert!(find_incidents(&mut small, (T0, T0 + 48 * H), H).is_empty());
     }
 
+    /// `per_hour(day, hour)` distinct users blocked in each hour of `days` days.
+    fn series(days: i64, per_hour: impl Fn(i64, i64) -> u64) -> Vec<(Event, usize)> {
+        let mut out = Vec::new();
+        for d in 0..days {
+            for h in 0..24 {
+                for u in 0..per_hour(d, h) {
+                    out.push(ev(T0 + (d * 24 + h) * H + u as i64 * 30, u));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn working_hours_weekends_and_mondays_are_not_onsets() {
+        // Ten users an hour from 09:00 to 17:00 on weekdays, none at night or at weekends
+        // (T0 is a Monday), and a busier Monday after the weekend.
+        let workday = |d: i64, h: i64| (d % 7 < 5 && (9..17).contains(&h)) as u64 * 10;
+        let mut weeks = series(15, |d, h| {
+            if d == 14 {
+                workday(d, h) + 3
+            } else {
+                workday(d, h)
+            }
+        });
+        let runs = find_incidents(&mut weeks, (T0, T0 + 15 * 24 * H), H);
+        assert!(runs.is_empty(), "{runs:?}");
+        // The same weeks with a policy change on day 9: forty users an hour from 10:00.
+        let mut changed = series(11, |d, h| {
+            workday(d, h) + if d == 9 && h >= 10 { 30 } else { 0 }
+        });
+        let runs = find_incidents(&mut changed, (T0, T0 + 11 * 24 * H), H);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(
+            runs[0].origin + runs[0].onset_bucket as i64 * H,
+            T0 + (9 * 24 + 10) * H
+        );
+    }
+
     #[test]
     fn a_rise_at_the_very_start_of_the_export_is_not_called_an_onset() {
         // The export begins with the burst: it may have been going on for days.
@@ -959,8 +1023,8 @@ mod tests {
     #[test]
     fn an_incident_that_stops_is_not_ongoing() {
         let mut events: Vec<(Event, usize)> =
-            (0..6).map(|u| ev(T0 + 12 * H + u * 60, u as u64)).collect();
-        let runs = find_incidents(&mut events, (T0, T0 + 72 * H), H);
+            (0..6).map(|u| ev(T0 + 30 * H + u * 60, u as u64)).collect();
+        let runs = find_incidents(&mut events, (T0, T0 + 96 * H), H);
         assert_eq!(runs.len(), 1);
         assert!(!runs[0].ongoing, "{runs:?}");
         assert_eq!(runs[0].last_bucket, runs[0].onset_bucket);

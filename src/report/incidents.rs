@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Style, md_cell as md, rfc3339, sanitize};
-use crate::insights::{Incident, UserFinding, window_name};
+use crate::insights::{Incident, UserFinding, before_secs, window_name};
 use crate::summary::Report;
 
 /// One incident as JSON.
@@ -120,9 +120,8 @@ pub(crate) fn write_text(out: &mut impl Write, r: &Report, style: Style) -> io::
     if r.incidents.is_empty() {
         let line = format!(
             "No incidents: no policy or cause began blocking many more users within one {} \
-             than in the {} before, across {} blocked sign-in{} in {} record{}.",
+             than it did before, across {} blocked sign-in{} in {} record{}.",
             window_name(r.bucket_secs),
-            window_name(before_secs(r.bucket_secs)),
             r.blocked,
             if r.blocked == 1 { "" } else { "s" },
             r.records,
@@ -158,10 +157,6 @@ fn write_notes(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
         super::table::write_wrapped(out, "  - ", "    ", &sanitize(w, false), style)?;
     }
     Ok(())
-}
-
-fn before_secs(bucket: i64) -> i64 {
-    (24 * 3600).max(6 * bucket)
 }
 
 #[derive(Serialize)]
