@@ -11,7 +11,7 @@ use crate::cli::{
     FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, RedactArgs,
     ReportArgs,
 };
-use crate::load::{self, Input};
+use crate::load::{self, Depth, Input};
 use crate::model::Cause;
 use crate::progress::Progress;
 use crate::redact::Redactor;
@@ -522,15 +522,29 @@ fn skim_for(filter: &Filter) -> load::Skim {
     if filter.since.is_some() || filter.until.is_some() || !filter.users.is_empty() {
         None
     } else {
-        Some(classify::could_matter)
+        Some(|code, bytes| {
+            if classify::could_matter(code, bytes) {
+                Depth::Full
+            } else {
+                Depth::Code
+            }
+        })
     }
 }
 
 /// As `skim_for`, but successful sign-ins are read whole: incidents need the export's
 /// span and the per-user patterns need where, on what and with what users got in.
 fn skim_with_successes(filter: &Filter) -> load::Skim {
-    skim_for(filter).map(|_| -> fn(i64, &[u8]) -> bool {
-        |code, bytes| code == 0 || classify::could_matter(code, bytes)
+    skim_for(filter).map(|_| -> fn(i64, &[u8]) -> Depth {
+        |code, bytes| {
+            if classify::could_matter(code, bytes) {
+                Depth::Full
+            } else if code == 0 {
+                Depth::Light
+            } else {
+                Depth::Code
+            }
+        }
     })
 }
 

@@ -154,7 +154,7 @@ pub(crate) fn read<E: From<BadRow>>(
         rows += 1;
         if let (Some(wants), Some(at)) = (skim, code_column)
             && let Some(Ok(code)) = row.get(at).map(|c| c.trim().parse::<i64>())
-            && !wants(code, row.as_slice().as_bytes())
+            && wants(code, row.as_slice().as_bytes()) == super::Depth::Code
         {
             each(SignIn {
                 error_code: Some(code),

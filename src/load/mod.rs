@@ -210,10 +210,22 @@ fn walk(dir: &Path, files: &mut Vec<Input>, skipped: &mut Vec<String>) -> anyhow
     Ok(())
 }
 
-/// A consumer's test on a record's error code and raw bytes: `false` means only its
-/// error code matters, so the loader reads just that (and sets `SignIn::skimmed`)
-/// instead of parsing the record. `None` parses everything.
-pub(crate) type Skim = Option<fn(i64, &[u8]) -> bool>;
+/// A consumer's test on a record's error code and raw bytes: how much of the record it
+/// needs. `None` parses everything.
+pub(crate) type Skim = Option<fn(i64, &[u8]) -> Depth>;
+
+/// How much of a record to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Depth {
+    /// Only the error code matters: the loader reads just that (and sets
+    /// `SignIn::skimmed`) instead of parsing the record.
+    Code,
+    /// Everything but the applied policies (`SignIn::policies` stays `None`): a success
+    /// whose who, when, where and on-what matter, not its policies. JSON records only;
+    /// other shapes read such records in full.
+    Light,
+    Full,
+}
 
 /// How a run reads: what it may skim, and whether unreadable records stop it (strict,
 /// the default) or are skipped, counted and located (`--lenient`).
@@ -604,7 +616,7 @@ fn split_json(
                 .and_then(|at| record::quick_row_code(raw.bytes, at)),
         };
         if let (Some(wants), Some(code)) = (skim, code)
-            && !wants(code, raw.bytes)
+            && wants(code, raw.bytes) == Depth::Code
         {
             batch.items.push(Item::Skimmed(code));
         } else {
@@ -689,18 +701,20 @@ fn parse_batches(
                     line,
                 } => {
                     let bytes = &batch.data[start..end];
-                    if let Some(wants) = reading.skim
-                        && let Some(code) = record::quick_error_code(bytes)
-                        && !wants(code, bytes)
-                    {
+                    let code = reading.skim.and(record::quick_error_code(bytes));
+                    let depth = match (reading.skim, code) {
+                        (Some(wants), Some(code)) => wants(code, bytes),
+                        _ => Depth::Full,
+                    };
+                    if depth == Depth::Code {
                         each(SignIn {
-                            error_code: Some(code),
+                            error_code: code,
                             skimmed: true,
                             ..SignIn::default()
                         })?;
                         continue;
                     }
-                    match parse_record(name, bytes, index, line) {
+                    match parse_record(name, bytes, index, line, depth) {
                         Ok(record) => each(record)?,
                         Err(e) => reading.skip_or_fail(e)?,
                     }
@@ -717,6 +731,7 @@ fn parse_record<'b>(
     bytes: &'b [u8],
     index: u64,
     line: u64,
+    depth: Depth,
 ) -> anyhow::Result<SignIn<'b>> {
     let refuse = |what: String, line: u64, hint: &str| LoadError {
         file: name.to_string(),
@@ -725,7 +740,11 @@ fn parse_record<'b>(
         what,
         hint: other_shape(bytes).unwrap_or_else(|| hint.to_string()),
     };
-    let record = record::parse(bytes).map_err(|bad| {
+    let parsed = match depth {
+        Depth::Light => record::parse_light(bytes),
+        Depth::Code | Depth::Full => record::parse(bytes),
+    };
+    let record = parsed.map_err(|bad| {
         let hint = schema_hint(&bad.what, bytes);
         refuse(
             bad.what,

@@ -20,6 +20,26 @@ pub(crate) struct BadRecord {
     pub line_in_record: usize,
 }
 
+thread_local! {
+    /// Set while `parse_light` runs: the policy list is skipped, not parsed.
+    static SKIP_POLICIES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Parses one record's JSON text, except its applied policies (left `None`): what a
+/// success is read for. The policies are still checked to be well-formed JSON.
+pub(crate) fn parse_light(bytes: &[u8]) -> Result<SignIn<'_>, BadRecord> {
+    /// Clears the flag however the parse ends.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SKIP_POLICIES.with(|s| s.set(false));
+        }
+    }
+    SKIP_POLICIES.with(|s| s.set(true));
+    let _reset = Reset;
+    parse(bytes)
+}
+
 /// Parses one record's JSON text.
 pub(crate) fn parse(bytes: &[u8]) -> Result<SignIn<'_>, BadRecord> {
     match serde_json::from_slice::<RawSignIn<'_>>(bytes) {
@@ -409,6 +429,10 @@ struct PolicyList<'a>(Option<Vec<RawPolicy<'a>>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for PolicyList<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if SKIP_POLICIES.with(|s| s.get()) {
+            d.deserialize_ignored_any(de::IgnoredAny)?;
+            return Ok(PolicyList(None));
+        }
         struct V<'a>(std::marker::PhantomData<&'a ()>);
         impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
             type Value = PolicyList<'a>;
@@ -591,6 +615,27 @@ mod tests {
         assert_eq!(p.include_rules[0].1, "deviceFilter");
         assert_eq!(s.network_locations.unwrap()[0].names[0], "HQ");
         assert!(s.created.is_some());
+    }
+
+    #[test]
+    fn a_light_parse_skips_only_the_policies_and_the_next_parse_is_full_again() {
+        let rec = br#"{"id":"r3","createdDateTime":"2026-11-04T08:55:31Z","userPrincipalName":"mia@example.com",
+            "status":{"errorCode":0},"clientAppUsed":"Browser",
+            "deviceDetail":{"operatingSystem":"Windows10","isCompliant":true,"trustType":"Azure AD joined"},
+            "location":{"countryOrRegion":"PT"},
+            "appliedConditionalAccessPolicies":[{"displayName":"CA010","result":"notApplied","conditionsSatisfied":3}]}"#;
+        let light = parse_light(rec).unwrap();
+        let full = parse(rec).unwrap();
+        assert!(light.policies.is_none());
+        assert_eq!(full.policies.as_ref().map(Vec::len), Some(1));
+        assert_eq!(light.country, full.country);
+        assert_eq!(light.created, full.created);
+        assert_eq!(light.device.trust_type, full.device.trust_type);
+        assert_eq!(light.client_app_used.as_deref(), Some("Browser"));
+        // Broken JSON inside the skipped list is still an error.
+        let broken = br#"{"id":"r4","status":{"errorCode":0},"appliedConditionalAccessPolicies":[{"result" "x"}]}"#;
+        assert!(parse_light(broken).is_err());
+        assert!(parse(rec).unwrap().policies.is_some());
     }
 
     #[test]
