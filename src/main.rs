@@ -13,6 +13,7 @@ mod model;
 mod progress;
 mod redact;
 mod report;
+mod rules;
 mod summary;
 
 use std::io::{self, IsTerminal};
