@@ -8,6 +8,7 @@ mod codes;
 mod commands;
 mod explain;
 mod fixes;
+mod kql;
 mod load;
 mod model;
 mod progress;
@@ -58,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => commands::check(args, style),
         Command::Impact(args) => commands::impact(args, style).map(|()| Outcome::Done),
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
+        Command::Kql(args) => commands::kql(args).map(|()| Outcome::Done),
     }
 }
 
