@@ -58,8 +58,10 @@ pub(crate) enum Command {
     #[command(after_help = DETECT_HELP)]
     Detect(DetectArgs),
 
-    /// Print a KQL query that runs the same diagnosis where the logs live: Log Analytics,
-    /// Microsoft Sentinel or Azure Data Explorer. It reads SigninLogs (and
+    /// Print a KQL query that runs the same diagnosis where the logs live: in Log Analytics,
+    /// Microsoft Sentinel or Azure Data Explorer.
+    ///
+    /// The query reads SigninLogs (and
     /// AADNonInteractiveUserSignInLogs with --non-interactive), keeps the AADSTS53003
     /// blocks, and gives each the cause, causes and confidence `report` would, from the
     /// same rule tables: the matched conditions (conditionsSatisfied, as a bitmask or as
@@ -78,7 +80,7 @@ Examples:
   signin-doctor kql --since 24h --per failure --user dana@contoso.com
   signin-doctor kql --since 2026-11-01 --policy \"CA030 - Block untrusted IP\" --non-interactive
   signin-doctor kql --table SigninLogsCopy --since 30d # an Azure Data Explorer copy
-  az monitor log-analytics query -w <WORKSPACE-ID> --analytics-query \"$(signin-doctor kql --since 7d)\"
+  az monitor log-analytics query -w WORKSPACE_ID --analytics-query \"$(signin-doctor kql)\"
 
 Exit codes: 0 the query was printed; 2 bad usage (a --since that is not a time or span,
 a filter value with a control character, a bad --table name).";

@@ -113,7 +113,7 @@ fn header(q: &mut String, o: &Options) {
 // policy names, as the Rust rules do: medium when both agree, low for one alone, never
 // high; unknown when the data does not say.
 // Differences from `signin-doctor report`: no detail, evidence or fix text; each cause is
-// listed once; one row per request id (the latest); --since reads TimeGenerated;
+// listed once; one row per request id (the latest logged); --since reads TimeGenerated;
 // report-only policies are not simulated; policy names are matched with RE2's Unicode
 // classes, the Rust rules with Rust's.
 ",
@@ -228,7 +228,12 @@ fn source(q: &mut String, o: &Options) -> Result<(), Error> {
             q,
             "    | where tostring(ResultType) == \"{BLOCKED_BY_CONDITIONAL_ACCESS}\""
         );
-        let _ = writeln!(q, "    | project TimeGenerated,");
+        // The sign-in's own time, as `report` shows it; TimeGenerated is when it was logged.
+        let _ = writeln!(
+            q,
+            "    | project TimeGenerated,
+        SignInTime = coalesce(todatetime(column_ifexists(\"CreatedDateTime\", datetime(null))), TimeGenerated),"
+        );
         let columns = [
             ("RequestId", "Id"),
             ("CorrelationId", "CorrelationId"),
@@ -572,7 +577,7 @@ fn output(q: &mut String, per: Per) {
         Per::Failure => {
             let _ = writeln!(
                 q,
-                "| project request_id = RequestId, correlation_id = CorrelationId, ['time'] = TimeGenerated, user, app, ip, country,
+                "| project request_id = RequestId, correlation_id = CorrelationId, ['time'] = SignInTime, user, app, ip, country,
     cause, causes, confidence, policies
 | order by ['time'] asc, request_id asc"
             );
@@ -581,7 +586,7 @@ fn output(q: &mut String, per: Per) {
             let _ = writeln!(
                 q,
                 "| summarize Blocks = count(), Policies = make_set(policies), Apps = make_set(app),
-    First = min(TimeGenerated), Last = max(TimeGenerated) by user, cause
+    First = min(SignInTime), Last = max(SignInTime) by user, cause
 | summarize blocked = sum(Blocks), causes = make_bag(bag_pack(cause, Blocks)),
     policies = array_sort_asc(make_set(Policies)), apps = array_sort_asc(make_set(Apps)),
     first_seen = min(First), last_seen = max(Last) by user
@@ -756,6 +761,79 @@ mod tests {
             }
         }
         panic!("the literal never ends: {text}")
+    }
+
+    /// Checks what a Kusto parser would check first: every string literal ends on its
+    /// line, and brackets balance outside literals and comments.
+    fn assert_well_formed(q: &str) {
+        let mut depth: Vec<char> = Vec::new();
+        for (n, line) in q.lines().enumerate() {
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '/' if chars.peek() == Some(&'/') => break,
+                    '@' if matches!(chars.peek(), Some('\'' | '"')) => {
+                        let quote = chars.next().unwrap();
+                        loop {
+                            match chars.next() {
+                                Some(c) if c == quote && chars.peek() == Some(&quote) => {
+                                    chars.next();
+                                }
+                                Some(c) if c == quote => break,
+                                Some(_) => {}
+                                None => panic!("line {}: verbatim literal not closed", n + 1),
+                            }
+                        }
+                    }
+                    '\'' | '"' => loop {
+                        match chars.next() {
+                            Some('\\') => {
+                                chars.next();
+                            }
+                            Some(e) if e == c => break,
+                            Some(_) => {}
+                            None => panic!("line {}: literal not closed: {line}", n + 1),
+                        }
+                    },
+                    '(' | '[' | '{' => depth.push(c),
+                    ')' | ']' | '}' => {
+                        let open = depth.pop().unwrap_or_else(|| panic!("line {}: {c}", n + 1));
+                        assert_eq!(
+                            open,
+                            match c {
+                                ')' => '(',
+                                ']' => '[',
+                                _ => '{',
+                            },
+                            "line {}: {open} closed by {c}",
+                            n + 1
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(depth.is_empty(), "unclosed {depth:?}");
+    }
+
+    #[test]
+    fn queries_are_well_formed_whatever_the_filters() {
+        assert_well_formed(&default_query());
+        let q = query(&Options {
+            tables: vec![INTERACTIVE_TABLE.into(), "odd 'table'".into()],
+            since: Some(TimeBound::Ago(chrono::Duration::days(7))),
+            users: vec!["a'b\"c\\(\n)".into(), "x".into()],
+            policies: vec!["[{\"'\t".into()],
+            per: Per::Failure,
+        })
+        .unwrap();
+        assert_well_formed(&q);
+        for broken in ["f('a)", "f(@'x'')", "f(\"a\\\")", "f(g(x)", "x = {]"] {
+            assert!(
+                std::panic::catch_unwind(|| assert_well_formed(broken)).is_err(),
+                "{broken} passed"
+            );
+        }
     }
 
     #[test]

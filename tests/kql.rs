@@ -99,7 +99,7 @@ fn output_columns_carry_the_json_contract_names() {
     ));
     let failures = kql(&["--per", "failure"]);
     assert!(failures.contains(
-        "| project request_id = RequestId, correlation_id = CorrelationId, ['time'] = TimeGenerated, user, app, ip, country,\n    cause, causes, confidence, policies\n"
+        "| project request_id = RequestId, correlation_id = CorrelationId, ['time'] = SignInTime, user, app, ip, country,\n    cause, causes, confidence, policies\n"
     ));
 }
 
