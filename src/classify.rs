@@ -4,7 +4,9 @@
 //! (3) when the export recorded which conditions the blocking policy matched, those decide
 //! (confidence high); (4) otherwise the record's own signals and the policy's name are
 //! weighed (medium when they agree, low for a strong signal alone); (5) else `unknown`,
-//! saying what the data lacks. No I/O, no clock.
+//! saying what the data lacks. No I/O, no clock. The tables these rules read (conditions,
+//! grants, clients, flows, risk levels, name hints, the lead order) live in rules.rs,
+//! which `signin-doctor kql` also reads: change a rule there, not here.
 
 use std::borrow::Cow;
 
