@@ -65,9 +65,9 @@ pub(crate) enum Command {
     /// AADNonInteractiveUserSignInLogs with --non-interactive), keeps the AADSTS53003
     /// blocks, and gives each the cause, causes and confidence `report` would, from the
     /// same rule tables: the matched conditions (conditionsSatisfied, as a bitmask or as
-    /// names) when the logs record them, confidence high. Most Log Analytics rows record
-    /// none: then the cause is inferred from the sign-in's own fields and the policy names,
-    /// medium or low and never high, and unknown when nothing points anywhere. Unlike
+    /// names) when the logs record them, confidence high. When they do not (0 or absent),
+    /// the cause is inferred from the sign-in's own fields and the policy names, medium or
+    /// low and never high, and unknown when nothing points anywhere. Unlike
     /// `report`, the query gives no detail, evidence or fix text and does not simulate
     /// report-only policies.
     #[command(after_help = KQL_HELP)]

@@ -106,12 +106,12 @@ fn header(q: &mut String, o: &Options) {
         "\
 // Why Conditional Access blocked sign-ins (AADSTS{BLOCKED_BY_CONDITIONAL_ACCESS}), {what}.
 // Written by `signin-doctor kql` from the rule tables `signin-doctor report` uses.
-// Causes, in the order the lead cause is chosen: {causes}.
+// Causes, most actionable first (it leads among equally supported ones): {causes}.
 // Confidence: high only when a blocking policy records which conditions it matched
-// (conditionsSatisfied, as a bitmask or as comma-separated names). Without that (most
-// SigninLogs rows carry 0), the cause is inferred from the sign-in's own fields and the
-// policy names, as the Rust rules do: medium when both agree, low for one alone, never
-// high; unknown when the data does not say.
+// (conditionsSatisfied, as a bitmask or as comma-separated names). Without that (0 or
+// absent, as in many workspaces), the cause is inferred from the sign-in's own fields and
+// the policy names, as the Rust rules do: medium when both agree, low for one alone,
+// never high; unknown when the data does not say.
 // Differences from `signin-doctor report`: no detail, evidence or fix text; each cause is
 // listed once; one row per request id (the latest logged); --since reads TimeGenerated;
 // report-only policies are not simulated; policy names are matched with RE2's Unicode

@@ -106,15 +106,23 @@ fn output_columns_carry_the_json_contract_names() {
 #[test]
 fn the_query_says_where_it_differs_from_report() {
     let q = kql(&[]);
-    let header: Vec<&str> = q.lines().take_while(|l| l.starts_with("//")).collect();
-    let header = header.join("\n");
-    assert!(header.contains("never\n// high"), "{header}");
+    let header: Vec<&str> = q
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .map(|l| l.trim_start_matches("// "))
+        .collect();
+    let header = header.join(" ");
+    assert!(header.contains("never high"), "{header}");
+    assert!(
+        header.contains("unknown when the data does not say"),
+        "{header}"
+    );
     assert!(header.contains("Differences from `signin-doctor report`"));
     doctor()
         .args(["kql", "--help"])
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"medium or low\s+and\s+never\s+high").unwrap())
+        .stdout(predicate::str::is_match(r"medium\s+or\s+low\s+and\s+never\s+high").unwrap())
         .stdout(predicate::str::contains("signin-doctor kql --since 7d"));
 }
 
