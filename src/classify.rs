@@ -4,7 +4,9 @@
 //! (3) when the export recorded which conditions the blocking policy matched, those decide
 //! (confidence high); (4) otherwise the record's own signals and the policy's name are
 //! weighed (medium when they agree, low for a strong signal alone); (5) else `unknown`,
-//! saying what the data lacks. No I/O, no clock.
+//! saying what the data lacks. No I/O, no clock. The tables these rules read (conditions,
+//! grants, clients, flows, risk levels, name hints, the lead order) live in rules.rs,
+//! which `signin-doctor kql` also reads: change a rule there, not here.
 
 use std::borrow::Cow;
 
@@ -14,28 +16,12 @@ use crate::model::{
     AppliedPolicy, BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Conditions, Confidence, Diagnosis,
     PolicyRef, SignIn,
 };
-
-/// Which cause to lead with when several contributed: the one the user or admin can act
-/// on most directly. A device-code sign-in can never satisfy a device requirement, so the
-/// flow comes first; the client is easier to change than the device, the device easier
-/// than where the user is; a platform block is usually deliberate.
-const ACTIONABILITY: [Cause; 8] = [
-    Cause::AuthFlow,
-    Cause::ClientApp,
-    Cause::Risk,
-    Cause::DeviceState,
-    Cause::Location,
-    Cause::DevicePlatform,
-    Cause::PolicyScope,
-    Cause::Unknown,
-];
-
-fn rank(c: Cause) -> usize {
-    ACTIONABILITY
-        .iter()
-        .position(|&x| x == c)
-        .unwrap_or(usize::MAX)
-}
+use crate::rules::{
+    ACTIONABILITY, AUTH_TRANSFER_VALUES, BLOCK_GRANT, CONDITION_CAUSES, DEVICE_CODE_PROTOCOLS,
+    DEVICE_CODE_TRANSFERS, FAILED_RESULT, GRANT_REQUIREMENTS, LEGACY_NAME_PHRASES, LOW_RISK_LEVEL,
+    MODERN_CLIENT_APPS, NAME_HINTS, RISKY_LEVELS, RISKY_USER_STATES, TRUSTED_NETWORK_TYPES,
+    UNKNOWN_FUTURE_CONDITION, rank,
+};
 
 /// The diagnosis of a blocked sign-in, or `None` when the sign-in was not a 53003.
 pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
@@ -43,12 +29,14 @@ pub(crate) fn classify(s: &SignIn<'_>) -> Option<Diagnosis> {
         return None;
     }
     let listed: &[AppliedPolicy<'_>] = s.policies.as_deref().unwrap_or(&[]);
-    let failed: Vec<&AppliedPolicy<'_>> =
-        listed.iter().filter(|p| p.result_is("failure")).collect();
+    let failed: Vec<&AppliedPolicy<'_>> = listed
+        .iter()
+        .filter(|p| p.result_is(FAILED_RESULT))
+        .collect();
     let with_block: Vec<&AppliedPolicy<'_>> = failed
         .iter()
         .copied()
-        .filter(|p| p.has_grant("Block"))
+        .filter(|p| p.has_grant(BLOCK_GRANT))
         .collect();
     let blocking = if with_block.is_empty() {
         failed
@@ -331,7 +319,7 @@ pub(crate) fn report_only_blocks<'s>(s: &'s SignIn<'_>) -> impl Iterator<Item = 
         .as_deref()
         .unwrap_or(&[])
         .iter()
-        .filter(|p| p.result_is("reportOnlyFailure") && p.has_grant("Block"))
+        .filter(|p| p.result_is("reportOnlyFailure") && p.has_grant(BLOCK_GRANT))
         .map(|p| p.label())
 }
 
@@ -376,7 +364,7 @@ fn from_conditions(blocking: &[&AppliedPolicy<'_>], conds: Conditions, sig: &Sig
     };
     // A failed grant (not a Block) says what the sign-in lacked; its conditions only
     // say where the policy applies.
-    for p in blocking.iter().filter(|p| !p.has_grant("Block")) {
+    for p in blocking.iter().filter(|p| !p.has_grant(BLOCK_GRANT)) {
         if let Some((cause, fix)) = grant_requirement(p) {
             f.causes.push(cause);
             f.fix.get_or_insert(fix);
@@ -384,27 +372,14 @@ fn from_conditions(blocking: &[&AppliedPolicy<'_>], conds: Conditions, sig: &Sig
         }
     }
     if f.causes.is_empty() {
-        for (flag, cause) in [
-            ("authenticationFlows", Cause::AuthFlow),
-            ("clientType", Cause::ClientApp),
-            ("client", Cause::ClientApp),
-            ("signInRisk", Cause::Risk),
-            ("userRisk", Cause::Risk),
-            ("servicePrincipalRisk", Cause::Risk),
-            ("insiderRisk", Cause::Risk),
-            ("deviceState", Cause::DeviceState),
-            ("location", Cause::Location),
-            ("ipAddressSeenByAzureAD", Cause::Location),
-            ("ipAddressSeenByResourceProvider", Cause::Location),
-            ("devicePlatform", Cause::DevicePlatform),
-        ] {
+        for &(flag, cause) in CONDITION_CAUSES {
             if conds.contains(flag) && !f.causes.contains(&cause) {
                 f.causes.push(cause);
             }
         }
         f.signal_causes = f.causes.clone();
         if f.causes.is_empty() {
-            if conds.contains("unknownFutureValue") {
+            if conds.contains(UNKNOWN_FUTURE_CONDITION) {
                 // A condition newer than the export's vocabulary: say so, do not guess.
                 f.causes.push(Cause::Unknown);
                 f.confidence = Confidence::Low;
@@ -436,7 +411,7 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
     let mut grant_fix: Option<FixKey> = None;
     let mut named: Vec<String> = Vec::new();
     for p in blocking {
-        if !p.has_grant("Block")
+        if !p.has_grant(BLOCK_GRANT)
             && let Some((cause, fix)) = grant_requirement(p)
         {
             hinted.push(cause);
@@ -507,35 +482,18 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
 
 fn names_legacy(name: &str) -> bool {
     let lower = name.to_lowercase();
-    [
-        "legacy",
-        "imap",
-        "pop3",
-        "smtp",
-        "activesync",
-        "basic auth",
-        "other clients",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
+    LEGACY_NAME_PHRASES.iter().any(|k| lower.contains(k))
 }
 
 /// What a failed non-Block grant asked for that the sign-in could not give.
 fn grant_requirement(p: &AppliedPolicy<'_>) -> Option<(Cause, FixKey)> {
     for g in &p.grant_controls {
         let g = g.trim();
-        let eq = |s: &str| g.eq_ignore_ascii_case(s);
-        if eq("RequireCompliantDevice") {
-            return Some((Cause::DeviceState, FixKey::DeviceCompliance));
-        }
-        if eq("RequireDomainJoinedDevice") {
-            return Some((Cause::DeviceState, FixKey::DeviceHybridJoin));
-        }
-        if eq("RequireApprovedApp") || eq("RequireCompliantApp") {
-            return Some((Cause::ClientApp, FixKey::ClientApprovedApp));
-        }
-        if eq("MfaAndChangePassword") {
-            return Some((Cause::Risk, FixKey::RiskUser));
+        if let Some(&(_, cause, fix)) = GRANT_REQUIREMENTS
+            .iter()
+            .find(|(grant, _, _)| g.eq_ignore_ascii_case(grant))
+        {
+            return Some((cause, fix));
         }
     }
     None
@@ -583,93 +541,6 @@ fn fix_for(
         Cause::Unknown => return None,
     })
 }
-
-/// Words (whole words of a policy name) and phrases (anywhere in it) that point at each
-/// cause. Admins name policies for what they do ("CA004 - Block legacy authentication").
-const NAME_HINTS: &[(Cause, &[&str], &[&str])] = &[
-    (
-        Cause::Location,
-        &[
-            "location",
-            "locations",
-            "country",
-            "countries",
-            "geo",
-            "geoblock",
-            "geofence",
-            "ip",
-            "ips",
-            "network",
-            "networks",
-            "untrusted",
-            "region",
-            "regions",
-            "travel",
-            "offsite",
-            "corpnet",
-        ],
-        &[],
-    ),
-    (
-        Cause::DeviceState,
-        &[
-            "compliant",
-            "noncompliant",
-            "compliance",
-            "managed",
-            "unmanaged",
-            "intune",
-            "mdm",
-            "byod",
-            "registered",
-            "unregistered",
-            "joined",
-            "hybrid",
-        ],
-        &["device state", "device filter"],
-    ),
-    (
-        Cause::DevicePlatform,
-        &[
-            "ios",
-            "android",
-            "macos",
-            "linux",
-            "platform",
-            "platforms",
-            "windowsphone",
-            "chromeos",
-        ],
-        &[],
-    ),
-    (
-        Cause::ClientApp,
-        &[
-            "legacy",
-            "imap",
-            "pop",
-            "pop3",
-            "smtp",
-            "activesync",
-            "eas",
-            "browser",
-            "browsers",
-        ],
-        &["basic auth", "other clients", "client app"],
-    ),
-    (Cause::Risk, &["risk", "risky", "compromised"], &[]),
-    (
-        Cause::AuthFlow,
-        &["devicecode"],
-        &[
-            "device code",
-            "code flow",
-            "authentication transfer",
-            "auth transfer",
-            "authentication flow",
-        ],
-    ),
-];
 
 /// Causes a policy's display name points at: evidence, though weak on its own.
 pub(crate) fn name_hints(name: &str) -> Vec<Cause> {
@@ -737,7 +608,15 @@ fn letters(v: &str) -> String {
 /// `clientAppUsed` values that are modern authentication; everything else is legacy.
 fn is_modern_client(client: &str) -> bool {
     let c = client.trim();
-    c.eq_ignore_ascii_case("Browser") || c.eq_ignore_ascii_case("Mobile Apps and Desktop clients")
+    MODERN_CLIENT_APPS.iter().any(|m| c.eq_ignore_ascii_case(m))
+}
+
+fn is_trusted_network(network_type: Option<&str>) -> bool {
+    network_type.is_some_and(|t| {
+        TRUSTED_NETWORK_TYPES
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+    })
 }
 
 fn is_level(v: &Option<Cow<'_, str>>, levels: &[&str]) -> bool {
@@ -764,12 +643,12 @@ impl Signals {
         let protocol = non_empty(&s.authentication_protocol);
         // Graph writes enum tokens ("deviceCodeFlow"); the portal's CSV writes labels
         // ("Device code flow"): compare letters only.
-        let is = |v: Option<&str>, want: &str| v.is_some_and(|v| letters(v) == want);
-        let device_code = is(transfer, "devicecodeflow")
-            || is(protocol, "devicecode")
-            || is(protocol, "devicecodeflow");
+        let is =
+            |v: Option<&str>, want: &[&str]| v.is_some_and(|v| want.contains(&letters(v).as_str()));
+        let device_code =
+            is(transfer, DEVICE_CODE_TRANSFERS) || is(protocol, DEVICE_CODE_PROTOCOLS);
         let auth_transfer =
-            is(transfer, "authenticationtransfer") || is(protocol, "authenticationtransfer");
+            is(transfer, AUTH_TRANSFER_VALUES) || is(protocol, AUTH_TRANSFER_VALUES);
         if device_code || auth_transfer {
             let mut evidence = Vec::new();
             if let Some(t) = transfer.filter(|t| letters(t) != "none") {
@@ -788,12 +667,11 @@ impl Signals {
             });
         }
 
-        let high = ["medium", "high"];
-        let sign_in_risky = is_level(&s.risk_level_during_sign_in, &high);
-        let user_risky = is_level(&s.risk_level_aggregated, &high)
-            || is_level(&s.risk_state, &["atRisk", "confirmedCompromised"]);
-        let low = is_level(&s.risk_level_during_sign_in, &["low"])
-            || is_level(&s.risk_level_aggregated, &["low"]);
+        let sign_in_risky = is_level(&s.risk_level_during_sign_in, RISKY_LEVELS);
+        let user_risky = is_level(&s.risk_level_aggregated, RISKY_LEVELS)
+            || is_level(&s.risk_state, RISKY_USER_STATES);
+        let low = is_level(&s.risk_level_during_sign_in, &[LOW_RISK_LEVEL])
+            || is_level(&s.risk_level_aggregated, &[LOW_RISK_LEVEL]);
         if sign_in_risky || user_risky || low {
             let mut parts = Vec::new();
             for (name, v) in [
@@ -870,22 +748,13 @@ impl Signals {
         if let Some(networks) = &s.network_locations {
             let trusted: Vec<String> = networks
                 .iter()
-                .filter(|n| {
-                    n.network_type.as_deref().is_some_and(|t| {
-                        t.eq_ignore_ascii_case("trustedNamedLocation")
-                            || t.eq_ignore_ascii_case("trusted")
-                            || t.eq_ignore_ascii_case("intranet")
-                    })
-                })
+                .filter(|n| is_trusted_network(n.network_type.as_deref()))
                 .flat_map(|n| n.names.iter().map(|x| x.to_string()))
                 .collect();
-            if networks.iter().any(|n| {
-                n.network_type.as_deref().is_some_and(|t| {
-                    t.eq_ignore_ascii_case("trustedNamedLocation")
-                        || t.eq_ignore_ascii_case("trusted")
-                        || t.eq_ignore_ascii_case("intranet")
-                })
-            }) {
+            if networks
+                .iter()
+                .any(|n| is_trusted_network(n.network_type.as_deref()))
+            {
                 sig.trusted_network = Some(trusted.join(", "));
                 sig.network_evidence = Some(format!(
                     "networkLocationDetails: trusted network {:?}",

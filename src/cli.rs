@@ -64,6 +64,21 @@ pub(crate) enum Command {
     /// signature of a new or changed policy.
     #[command(after_help = INCIDENTS_HELP)]
     Incidents(IncidentsArgs),
+
+    /// Print a KQL query that runs the same diagnosis where the logs live: in Log Analytics,
+    /// Microsoft Sentinel or Azure Data Explorer.
+    ///
+    /// The query reads SigninLogs (and
+    /// AADNonInteractiveUserSignInLogs with --non-interactive), keeps the AADSTS53003
+    /// blocks, and gives each the cause, causes and confidence `report` would, from the
+    /// same rule tables: the matched conditions (conditionsSatisfied, as a bitmask or as
+    /// names) when the logs record them, confidence high. When they do not (0 or absent),
+    /// the cause is inferred from the sign-in's own fields and the policy names, medium or
+    /// low and never high, and unknown when nothing points anywhere. Unlike
+    /// `report`, the query gives no detail, evidence or fix text and does not simulate
+    /// report-only policies.
+    #[command(after_help = KQL_HELP)]
+    Kql(KqlArgs),
 }
 
 const INCIDENTS_HELP: &str = "\
@@ -122,6 +137,17 @@ pub(crate) enum IncidentsFormat {
 fn bucket(text: &str) -> Result<i64, String> {
     crate::model::parse_bucket(text)
 }
+
+const KQL_HELP: &str = "\
+Examples:
+  signin-doctor kql --since 7d > blocked.kql          # paste into the Logs blade
+  signin-doctor kql --since 24h --per failure --user dana@contoso.com
+  signin-doctor kql --since 2026-11-01 --policy \"CA030 - Block untrusted IP\" --non-interactive
+  signin-doctor kql --table SigninLogsCopy --since 30d # an Azure Data Explorer copy
+  az monitor log-analytics query -w WORKSPACE_ID --analytics-query \"$(signin-doctor kql)\"
+
+Exit codes: 0 the query was printed; 2 bad usage (a --since that is not a time or span,
+a filter value with a control character, a bad --table name).";
 
 const EXPLAIN_HELP: &str = "\
 Examples:
@@ -323,6 +349,47 @@ pub(crate) struct DetectArgs {
 pub(crate) enum DetectFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct KqlArgs {
+    /// Only sign-ins logged at or after TIME (TimeGenerated): a span back from when the
+    /// query runs (90m, 24h, 7d, 2w: written as ago(…)), RFC 3339 (2026-11-01T08:00:00Z)
+    /// or a date (2026-11-01, midnight UTC). Without it, the query reads the time range
+    /// the portal or the API sets.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// Only this user (UPN or display name, any case). Repeat for several users. The
+    /// values are written as obfuscated literals (h'…'), kept out of query logs.
+    #[arg(long, value_name = "UPN")]
+    pub user: Vec<String>,
+
+    /// Only blocks by this policy, by display name or id (any case). Repeatable.
+    #[arg(long, value_name = "NAME_OR_ID")]
+    pub policy: Vec<String>,
+
+    /// Read AADNonInteractiveUserSignInLogs as well as SigninLogs (its JSON columns are
+    /// text; the query parses both shapes).
+    #[arg(long, conflicts_with = "table")]
+    pub non_interactive: bool,
+
+    /// Read this table instead (repeatable, e.g. a copy in Azure Data Explorer); it needs
+    /// the Log Analytics column names. Missing optional columns read as empty.
+    #[arg(long, value_name = "NAME")]
+    pub table: Vec<String>,
+
+    /// One row per user (user, blocked, causes, policies, apps, first_seen, last_seen) or
+    /// per blocked sign-in (request_id, correlation_id, time, user, app, ip, country,
+    /// cause, causes, confidence, policies): the names of `report --format json`.
+    #[arg(long, value_enum, default_value_t = Per::User, value_name = "ROW")]
+    pub per: Per,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Per {
+    Failure,
+    User,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use anyhow::{Context, bail};
 use crate::check::{self as rules, Limits};
 use crate::cli::{
     CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
-    FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, RedactArgs,
-    ReportArgs,
+    FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, KqlArgs, Per,
+    RedactArgs, ReportArgs,
 };
 use crate::load::{self, Depth, Input};
 use crate::model::Cause;
@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::redact::Redactor;
 use crate::report::{self, Style};
 use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
-use crate::{Outcome, classify, explain, model};
+use crate::{Outcome, classify, explain, kql, model};
 
 pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
     let format = match args.format {
@@ -318,6 +318,42 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
 
 /// No FILE means standard input, but a terminal on standard input means the user
 /// forgot the file: say so rather than wait silently.
+/// Prints the KQL query for `signin-doctor kql`.
+pub(crate) fn kql(args: KqlArgs) -> anyhow::Result<()> {
+    let since = args
+        .since
+        .as_deref()
+        .map(model::parse_time_bound_spec)
+        .transpose()
+        .map_err(anyhow::Error::msg)
+        .context("--since")?;
+    let tables = if !args.table.is_empty() {
+        args.table
+    } else if args.non_interactive {
+        vec![
+            kql::INTERACTIVE_TABLE.to_string(),
+            kql::NON_INTERACTIVE_TABLE.to_string(),
+        ]
+    } else {
+        vec![kql::INTERACTIVE_TABLE.to_string()]
+    };
+    let options = kql::Options {
+        tables,
+        since,
+        users: args.user,
+        policies: args.policy,
+        per: match args.per {
+            Per::Failure => kql::Per::Failure,
+            Per::User => kql::Per::User,
+        },
+    };
+    let query = kql::query(&options)?;
+    let mut out = io::stdout().lock();
+    out.write_all(query.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
 fn inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
     if args.is_empty() {
         if io::stdin().is_terminal() {

@@ -9,11 +9,13 @@ mod commands;
 mod explain;
 mod fixes;
 mod insights;
+mod kql;
 mod load;
 mod model;
 mod progress;
 mod redact;
 mod report;
+mod rules;
 mod summary;
 
 use std::io::{self, IsTerminal};
@@ -59,6 +61,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Impact(args) => commands::impact(args, style).map(|()| Outcome::Done),
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
         Command::Incidents(args) => commands::incidents(args, style).map(|()| Outcome::Done),
+        Command::Kql(args) => commands::kql(args).map(|()| Outcome::Done),
     }
 }
 

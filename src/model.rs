@@ -503,19 +503,29 @@ fn parse_locale_time(t: &str) -> Option<DateTime<Utc>> {
     Some(date.and_time(clock).and_utc())
 }
 
+/// A `--since`/`--until` value before it meets a clock: a point in time, or a span back
+/// from whenever the query runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeBound {
+    At(DateTime<Utc>),
+    Ago(chrono::Duration),
+}
+
 /// Parses a `--since`/`--until` value: RFC 3339, a date (`2026-11-01`, midnight UTC),
-/// or a span back from `now` (`90m`, `24h`, `7d`, `2w`).
-pub(crate) fn parse_time_bound(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+/// or a span back from now (`90m`, `24h`, `7d`, `2w`).
+pub(crate) fn parse_time_bound_spec(text: &str) -> Result<TimeBound, String> {
     let t = text.trim();
     if let Some(dt) = parse_time(t) {
-        return Ok(dt);
+        return Ok(TimeBound::At(dt));
     }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+        return Ok(TimeBound::At(
+            d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc(),
+        ));
     }
     let minutes = span_minutes(t).ok_or_else(|| bad_bound(text))?;
     chrono::Duration::try_minutes(minutes)
-        .and_then(|d| now.checked_sub_signed(d))
+        .map(TimeBound::Ago)
         .ok_or_else(|| bad_bound(text))
 }
 
@@ -540,6 +550,14 @@ pub(crate) fn parse_bucket(text: &str) -> Result<i64, String> {
         _ => Err(format!(
             "'{text}' is not a bucket: use a span between 5m and 7d, such as 15m, 1h or 1d"
         )),
+    }
+}
+
+/// Parses a `--since`/`--until` value against `now` (see `parse_time_bound_spec`).
+pub(crate) fn parse_time_bound(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    match parse_time_bound_spec(text)? {
+        TimeBound::At(dt) => Ok(dt),
+        TimeBound::Ago(d) => now.checked_sub_signed(d).ok_or_else(|| bad_bound(text)),
     }
 }
 
