@@ -12,6 +12,7 @@ mod load;
 mod model;
 mod progress;
 mod redact;
+mod replay;
 mod report;
 mod summary;
 

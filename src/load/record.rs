@@ -198,8 +198,12 @@ struct RawSignIn<'a> {
     user_type: Text<'a>,
     #[serde(borrow, alias = "AppDisplayName")]
     app_display_name: Text<'a>,
+    #[serde(borrow, alias = "AppId")]
+    app_id: Text<'a>,
     #[serde(borrow, alias = "ResourceDisplayName")]
     resource_display_name: Text<'a>,
+    #[serde(borrow, alias = "ResourceId")]
+    resource_id: Text<'a>,
     #[serde(borrow, alias = "IPAddress", alias = "IpAddress")]
     ip_address: Text<'a>,
     #[serde(borrow)]
@@ -511,7 +515,9 @@ impl<'a> RawSignIn<'a> {
             user_id: self.user_id.0,
             user_type: self.user_type.0,
             app_display_name: self.app_display_name.0,
+            app_id: self.app_id.0,
             resource_display_name: self.resource_display_name.0,
+            resource_id: self.resource_id.0,
             ip_address: self.ip_address.0.or(self.caller_ip_address.0),
             city: location.city.0.or(la_location.city.0),
             country: location
