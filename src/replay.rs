@@ -955,7 +955,7 @@ fn log_network(s: &SignIn<'_>) -> Option<String> {
     let list = s.network_locations.as_ref()?;
     if list.is_empty() {
         return Some(
-            "the log's networkLocationDetails is empty (no named location matched at the time)"
+            "the log's networkLocationDetails is empty: no named location matched at the time"
                 .into(),
         );
     }
@@ -1135,7 +1135,7 @@ fn locations(
         reason = format!("{reason}, and {n}");
     }
     if let Some(n) = log_network(s) {
-        reason = format!("{reason} ({n})");
+        reason = format!("{reason}; {n}");
     }
     condition("locations", configured, (verdict, reason))
 }
@@ -1340,7 +1340,7 @@ fn device_filter(s: &SignIn<'_>, f: Option<&Filter>) -> ConditionReplay {
         Err(e) => (Verdict::NotEnoughInformation, e),
         Ok(hit) => {
             let fact = format!(
-                "the device {} the rule ({})",
+                "the device {} the rule: {}",
                 if hit { "matches" } else { "does not match" },
                 device_facts(s)
             );
