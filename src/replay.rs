@@ -2317,6 +2317,39 @@ mod tests {
     }
 
     #[test]
+    fn a_replayed_diagnosis_survives_the_spill_file() {
+        // Large reports keep failures in a temporary file as JSON: the replay must round-trip.
+        let mut d = crate::classify::tests::diagnosis_for_tests();
+        let mut s = signin();
+        s.policies = Some(vec![AppliedPolicy {
+            id: Some("p1".into()),
+            display_name: Some("P1".into()),
+            result: Some("failure".into()),
+            grant_controls: vec!["Block".into()],
+            ..AppliedPolicy::default()
+        }]);
+        let set = PolicySet {
+            policies: vec![policy(serde_json::json!({
+                "users": {"includeUsers": ["All"], "excludeGroups": ["g1"]},
+                "locations": {"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}
+            }))],
+            locations: Some(locations()),
+            source: "policies.json".into(),
+        };
+        enrich(&mut d, &s, &set);
+        let r = d.replay.as_ref().expect("replayed");
+        assert_eq!(r.policies[0].verdict, Some(PolicyVerdict::CannotTell));
+        let back: Diagnosis = serde_json::from_slice(&serde_json::to_vec(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+        // A diagnosis written without a replay reads back without one.
+        let mut plain = crate::classify::tests::diagnosis_for_tests();
+        plain.replay = None;
+        let text = serde_json::to_string(&plain).unwrap();
+        assert!(!text.contains("replay"), "{text}");
+        assert_eq!(serde_json::from_str::<Diagnosis>(&text).unwrap(), plain);
+    }
+
+    #[test]
     fn grants_read_as_the_export_says() {
         let mut p = policy(serde_json::json!({}));
         assert_eq!(grant(&p), "block");
