@@ -566,7 +566,15 @@ fn users(s: &SignIn<'_>, c: &ConditionSet) -> ConditionReplay {
                 ),
             );
         }
-        return not_configured("users");
+        // Every user policy has this condition: without it the export is incomplete.
+        return condition(
+            "users",
+            "(missing from the export)".into(),
+            (
+                Verdict::NotEnoughInformation,
+                "the exported policy has no users condition".into(),
+            ),
+        );
     };
     let configured = sides(&[
         ("include users", &u.include_users),
@@ -688,7 +696,14 @@ const ADMIN_PORTALS_CORE: [(&str, &str); 1] =
 
 fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
     let Some(a) = a else {
-        return not_configured("applications");
+        return condition(
+            "applications",
+            "(missing from the export)".into(),
+            (
+                Verdict::NotEnoughInformation,
+                "the exported policy has no applications condition".into(),
+            ),
+        );
     };
     let mut configured = sides(&[
         ("include", &a.include_applications),
@@ -1476,6 +1491,9 @@ fn compare(
     verdict: PolicyVerdict,
     conds: &[ConditionReplay],
 ) -> (Agreement, Option<String>) {
+    // An export without the policy list (the portal's CSV, no Policy.Read when exporting)
+    // cannot contradict anything: absence from it says nothing.
+    let log_has_list = s.policies.as_ref().is_some_and(|l| !l.is_empty());
     let name = if p.display_name.is_empty() {
         p.id.as_str()
     } else {
@@ -1486,6 +1504,14 @@ fn compare(
     let report_only = same(state, "enabledForReportingButNotEnforced");
     let disabled = same(state, "disabled");
     let Some(logged) = logged else {
+        if !log_has_list {
+            return (
+                Agreement::NotInLog,
+                (verdict == PolicyVerdict::Applies).then(|| {
+                    "the log carries no Conditional Access policy list to compare with".to_string()
+                }),
+            );
+        }
         if verdict == PolicyVerdict::Applies && enabled {
             let created = p
                 .created_date_time
@@ -1926,6 +1952,11 @@ mod tests {
             reason.contains("dana@contoso.com") && reason.contains("g2"),
             "{reason}"
         );
+        // A policy exported without its users or applications is never taken as "all".
+        for name in ["users", "applications"] {
+            let (got, reason) = verdict_of(&signin(), serde_json::json!({}), name);
+            assert_eq!(got, NotEnoughInformation, "{name}: {reason}");
+        }
         let mut no_id = signin();
         no_id.user_id = None;
         let (got, reason) = verdict_of(
@@ -2304,6 +2335,21 @@ mod tests {
             assert_eq!(r.policies[0].agreement, Agreement::Disagrees, "{state}");
             assert!(r.disagreements[0].contains("no longer block"), "{state}");
         }
+        // A log without a policy list contradicts nothing.
+        let mut bare = s.clone();
+        bare.policies = None;
+        p.state = "enabled".into();
+        let r = replay(&bare, &set(&p));
+        assert_eq!(r.policies[0].agreement, Agreement::NotInLog);
+        assert!(r.disagreements.is_empty());
+        // With a list that lacks it, a policy that would apply is a disagreement.
+        let mut other = s.clone();
+        other.policies.as_mut().unwrap()[0].id = Some("p9".into());
+        other.policies.as_mut().unwrap()[0].display_name = Some("P9".into());
+        let r = replay(&other, &set(&p));
+        let p1 = r.policies.iter().find(|x| x.name == "P1").unwrap();
+        assert_eq!(p1.agreement, Agreement::Disagrees);
+        assert!(r.disagreements[0].contains("does not list \"P1\""), "{r:?}");
         // A logged policy the export lacks.
         let r = replay(
             &s,

@@ -298,7 +298,14 @@ fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
                 blocks.push(Block::Fields(vec![("Blocking policy", names.join("; "))]));
             }
             blocks.push(Block::Heading("Evidence".into()));
-            blocks.push(Block::Bullets(d.evidence.clone()));
+            // The replay's lines get their own section below.
+            let evidence: Vec<String> = d
+                .evidence
+                .iter()
+                .filter(|e| d.replay.is_none() || !e.starts_with("replay"))
+                .cloned()
+                .collect();
+            blocks.push(Block::Bullets(evidence));
             if let Some(r) = &d.replay {
                 replay_blocks(blocks, r);
             }
