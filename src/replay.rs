@@ -1535,6 +1535,14 @@ fn compare(
     };
     let result = logged.result.as_deref().unwrap_or("").trim();
     let says = format!("the log says {name:?} {result}");
+    if same(result, "failure")
+        && let Some(change) = block_changed(logged, p)
+    {
+        return (
+            Agreement::Disagrees,
+            Some(format!("{says}, but {change}; {}", changed_since(p, s))),
+        );
+    }
     if applied(result) {
         if disabled || report_only {
             return (
@@ -1628,6 +1636,46 @@ fn compare(
     (Agreement::CannotTell, None)
 }
 
+/// Whether the Block grant came or went between the log and the export. Only the block
+/// is compared: the log's other grant names are internal (reference §4.3).
+fn block_changed(logged: &AppliedPolicy<'_>, p: &Policy) -> Option<String> {
+    let now = p
+        .grant_controls
+        .as_ref()
+        .is_some_and(|g| g.built_in_controls.iter().any(|c| same(c, "block")));
+    let then = logged.has_grant("Block");
+    if logged.grant_controls.is_empty() || then == now {
+        return None;
+    }
+    Some(if then {
+        format!(
+            "the log's grant was Block and the exported policy's is {}",
+            grant(p)
+        )
+    } else {
+        format!(
+            "the log's grant was {} and the exported policy blocks now",
+            logged.grant_controls.join(", ")
+        )
+    })
+}
+
+/// Said when a logged policy was found by display name only (the ids differ).
+fn matched_by_name(logged: &AppliedPolicy<'_>, p: &Policy) -> Option<String> {
+    let id = logged
+        .id
+        .as_deref()
+        .map(str::trim)
+        .filter(|i| !i.is_empty())?;
+    (!same(id, &p.id)).then(|| {
+        format!(
+            "matched by display name: the log's policy id {id} differs from the exported {} \
+             (deleted and re-created?)",
+            p.id
+        )
+    })
+}
+
 /// The exported policy a logged one is: by id, else by display name.
 fn find<'p>(set: &'p PolicySet, logged: &AppliedPolicy<'_>) -> Option<&'p Policy> {
     let by_id = logged
@@ -1656,7 +1704,13 @@ pub(crate) fn replay(s: &SignIn<'_>, set: &PolicySet) -> Replay {
             .find(|l| find(set, l).is_some_and(|q| std::ptr::eq(q, p)));
         let conditions = evaluate(s, p, named);
         let verdict = applies(&conditions);
-        let (agreement, note) = compare(s, p, entry, verdict, &conditions);
+        let (agreement, mut note) = compare(s, p, entry, verdict, &conditions);
+        if let Some(by_name) = entry.and_then(|l| matched_by_name(l, p)) {
+            note = Some(match note {
+                Some(n) => format!("{n} ({by_name})"),
+                None => by_name,
+            });
+        }
         let log_result = entry.and_then(|l| l.result.as_deref()).map(str::to_string);
         let relevant = agreement == Agreement::Disagrees
             || log_result
@@ -2335,6 +2389,34 @@ mod tests {
             assert_eq!(r.policies[0].agreement, Agreement::Disagrees, "{state}");
             assert!(r.disagreements[0].contains("no longer block"), "{state}");
         }
+        // The block was replaced by an MFA requirement since.
+        p.state = "enabled".into();
+        p.grant_controls = Some(GrantControls {
+            operator: "OR".into(),
+            built_in_controls: vec!["mfa".into()],
+            ..GrantControls::default()
+        });
+        let r = replay(&s, &set(&p));
+        assert_eq!(r.policies[0].agreement, Agreement::Disagrees);
+        assert!(
+            r.disagreements[0]
+                .contains("the log's grant was Block and the exported policy's is mfa"),
+            "{r:?}"
+        );
+        p.grant_controls = policy(serde_json::json!({})).grant_controls;
+        // Found by name when the ids differ, and said so.
+        let mut renamed = s.clone();
+        renamed.policies.as_mut().unwrap()[0].id = Some("old-id".into());
+        let r = replay(&renamed, &set(&p));
+        assert_eq!(r.policies[0].agreement, Agreement::Agrees);
+        assert!(
+            r.policies[0]
+                .note
+                .as_deref()
+                .unwrap()
+                .contains("old-id differs"),
+            "{r:?}"
+        );
         // A log without a policy list contradicts nothing.
         let mut bare = s.clone();
         bare.policies = None;
