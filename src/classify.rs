@@ -194,6 +194,7 @@ fn diagnose(
         no_policy_list: s.policies.is_none(),
         no_condition_data: conditions.is_none(),
         report_only,
+        replay: None,
     }
 }
 
@@ -310,6 +311,7 @@ pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
         no_policy_list: true,
         no_condition_data: true,
         report_only: Vec::new(),
+        replay: None,
     })
 }
 

@@ -12,6 +12,7 @@ Examples:
   signin-doctor report export.json --format csv > blocks.csv        # for Excel
   signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
   signin-doctor report week.json --bucket 15m                       # finer incident onsets
+  signin-doctor report export.json --policies policies.json --named-locations named-locations.json
 
 Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);
 2 bad usage or unreadable input (the message names the file, record and line).";
@@ -155,6 +156,7 @@ Examples:
   signin-doctor explain cccccccc-dddd-4eee-8fff-000000000000 logs/      # a correlation id: the whole chain
   signin-doctor explain --paste pasted.txt                               # the error page alone
   pbpaste | signin-doctor explain --paste - logs/ --format markdown      # paste + logs, for the ticket
+  signin-doctor explain <ID> logs/ --policies policies.json --named-locations named-locations.json
 
 Exit codes: 0 explained; 1 no sign-in with that id in the logs (the message says what was
 searched); 2 bad usage, unreadable logs, or a paste that is not an error report.";
@@ -212,6 +214,25 @@ pub(crate) struct ExplainArgs {
 
     #[command(flatten)]
     pub redact: RedactArgs,
+
+    #[command(flatten)]
+    pub replay: ReplayArgs,
+}
+
+/// Replay against the tenant's exported Conditional Access policies.
+#[derive(Debug, Args)]
+pub(crate) struct ReplayArgs {
+    /// The tenant's Conditional Access policies as Microsoft Graph exports them (az rest
+    /// --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies >
+    /// policies.json): each blocked sign-in is replayed against them, condition by
+    /// condition, and disagreements with the log are flagged (a policy changed since).
+    #[arg(long, value_name = "FILE")]
+    pub policies: Option<std::path::PathBuf>,
+
+    /// The tenant's named locations (…/identity/conditionalAccess/namedLocations), so the
+    /// replay can say which IP ranges or countries a sign-in was inside or outside of.
+    #[arg(long, value_name = "FILE", requires = "policies")]
+    pub named_locations: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -423,6 +444,9 @@ pub(crate) struct ReportArgs {
 
     #[command(flatten)]
     pub redact: RedactArgs,
+
+    #[command(flatten)]
+    pub replay: ReplayArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use crate::check::{self as rules, Limits};
 use crate::cli::{
     CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
     FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, KqlArgs, Per,
-    RedactArgs, ReportArgs,
+    RedactArgs, ReplayArgs, ReportArgs,
 };
 use crate::load::{self, Depth, Input};
 use crate::model::Cause;
@@ -26,6 +26,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         ExplainFormat::Json => report::explain::Format::Json,
     };
     let redactor = redactor(&args.redact)?;
+    let (policies, _) = replay_set(&args.replay, redactor.as_ref())?;
     let mut out = BufWriter::new(io::stdout().lock());
     let (paste, id, logs) = match &args.paste {
         Some(source) => {
@@ -82,7 +83,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
         search.last,
         search.non_interactive,
     );
-    match search.finish() {
+    match search.finish_with(policies.as_ref()) {
         Some((by, entries)) => {
             report::explain::write_found(
                 &mut out,
@@ -155,12 +156,15 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let inputs = inputs(&args.inputs)?;
     let skim = skim_with_successes(&filter);
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
+    let (policies, replay_warning) = replay_set(&args.replay, redactor.as_ref())?;
     let mut reading = load::Reading::new(skim, args.lenient);
     let how = How {
         format: args.format,
         style,
         redactor: redactor.as_ref(),
         bucket: args.bucket,
+        policies,
+        replay_warning,
     };
     write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
@@ -180,12 +184,15 @@ fn write_report(
         style,
         redactor,
         bucket,
+        policies,
+        replay_warning,
     } = how;
     // JSON and CSV list every failure: past this many, they wait in a temporary file.
     let keep_failures = matches!(format, Format::Json | Format::Csv);
     let mut tally = Tally::new(filter, keep_failures)
         .spill_after(SPILL_AFTER)
-        .with_insights(bucket);
+        .with_insights(bucket)
+        .with_replay(policies);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
@@ -206,6 +213,7 @@ fn write_report(
     let mut result = tally.finish();
     result.warnings.extend(loaded.warnings());
     result.warnings.extend(reading.warning());
+    result.warnings.extend(replay_warning);
     match format {
         Format::Table => {
             let names: Vec<String> = inputs.iter().map(Input::name).collect();
@@ -225,13 +233,51 @@ fn write_report(
 }
 
 /// How a report is written.
-#[derive(Clone, Copy)]
 struct How<'r> {
     format: Format,
     style: Style,
     redactor: Option<&'r Redactor>,
     /// The incident bucket, in seconds.
     bucket: i64,
+    /// `--policies` (and `--named-locations`): replay each blocked sign-in against them.
+    policies: Option<crate::replay::PolicySet>,
+    /// Said once in the report's warnings (a policies export of several pages).
+    replay_warning: Option<String>,
+}
+
+/// The policies and named locations `--policies` / `--named-locations` name, if any.
+fn replay_set(
+    args: &ReplayArgs,
+    redactor: Option<&Redactor>,
+) -> anyhow::Result<(Option<crate::replay::PolicySet>, Option<String>)> {
+    let Some(path) = &args.policies else {
+        return Ok((None, None));
+    };
+    if redactor.is_some() {
+        // Pseudonymous IP addresses and user ids cannot be matched against ranges and ids.
+        bail!(
+            "--policies cannot be combined with --redact: the replay needs the real IP \
+             addresses and user ids; run the replay without --redact, or redact without \
+             --policies"
+        );
+    }
+    let (policies, warning) = load::policies::read_policies(path)?;
+    let locations = args
+        .named_locations
+        .as_deref()
+        .map(load::policies::read_named_locations)
+        .transpose()?;
+    Ok((
+        Some(crate::replay::PolicySet {
+            policies,
+            locations,
+            source: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }),
+        warning,
+    ))
 }
 
 /// The redactor `--redact` / `--redact-key` ask for, if any.
@@ -621,6 +667,8 @@ mod tests {
                         style,
                         redactor: None,
                         bucket: 3600,
+                        policies: None,
+                        replay_warning: None,
                     },
                     &mut out,
                 )

@@ -133,7 +133,16 @@ impl Search {
 
     /// The sign-ins found, blocked ones first, each group in time order; `None` when
     /// nothing matched.
+    #[cfg(test)]
     pub(crate) fn finish(self) -> Option<(MatchedBy, Vec<Entry>)> {
+        self.finish_with(None)
+    }
+
+    /// As `finish`, each blocked sign-in replayed against `policies` when given.
+    pub(crate) fn finish_with(
+        self,
+        policies: Option<&crate::replay::PolicySet>,
+    ) -> Option<(MatchedBy, Vec<Entry>)> {
         let (by, records) = if !self.by_request.is_empty() {
             (MatchedBy::RequestId, self.by_request)
         } else if !self.by_correlation.is_empty() {
@@ -157,9 +166,15 @@ impl Search {
         }
         let mut entries: Vec<Entry> = merged
             .iter()
-            .map(|s| Entry {
-                facts: Facts::of(s),
-                diagnosis: classify::classify(s),
+            .map(|s| {
+                let mut diagnosis = classify::classify(s);
+                if let (Some(d), Some(set)) = (diagnosis.as_mut(), policies) {
+                    crate::replay::enrich(d, s, set);
+                }
+                Entry {
+                    facts: Facts::of(s),
+                    diagnosis,
+                }
             })
             .collect();
         entries.sort_by(|a, b| {

@@ -14,6 +14,7 @@ mod load;
 mod model;
 mod progress;
 mod redact;
+mod replay;
 mod report;
 mod rules;
 mod summary;

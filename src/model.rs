@@ -23,7 +23,11 @@ pub(crate) struct SignIn<'a> {
     pub user_id: Option<Cow<'a, str>>,
     pub user_type: Option<Cow<'a, str>>,
     pub app_display_name: Option<Cow<'a, str>>,
+    /// `appId`: the application's client id (what a policy's includeApplications lists).
+    pub app_id: Option<Cow<'a, str>>,
     pub resource_display_name: Option<Cow<'a, str>>,
+    /// `resourceId`: the resource the token was for (Conditional Access targets it).
+    pub resource_id: Option<Cow<'a, str>>,
     pub ip_address: Option<Cow<'a, str>>,
     pub city: Option<Cow<'a, str>>,
     pub country: Option<Cow<'a, str>>,
@@ -69,7 +73,9 @@ impl<'a> SignIn<'a> {
             user_id,
             user_type,
             app_display_name,
+            app_id,
             resource_display_name,
+            resource_id,
             ip_address,
             city,
             country,
@@ -138,7 +144,9 @@ impl<'a> SignIn<'a> {
             user_id: own(self.user_id),
             user_type: own(self.user_type),
             app_display_name: own(self.app_display_name),
+            app_id: own(self.app_id),
             resource_display_name: own(self.resource_display_name),
+            resource_id: own(self.resource_id),
             ip_address: own(self.ip_address),
             city: own(self.city),
             country: own(self.country),
@@ -446,6 +454,9 @@ pub(crate) struct Diagnosis {
     pub no_condition_data: bool,
     /// Report-only policies that would also have blocked this sign-in.
     pub report_only: Vec<String>,
+    /// The replay against exported policies (`--policies`); `None` without them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replay: Option<crate::replay::Replay>,
 }
 
 /// Parses the timestamps exports use: RFC 3339 with 0–7 fraction digits and `Z` or an

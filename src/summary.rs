@@ -82,6 +82,10 @@ pub(crate) struct Tally {
     unknown_results: BTreeMap<String, u64>,
     /// Incidents and per-user patterns, when the output shows them.
     insights: Option<Insights>,
+    /// `--policies`: each blocked sign-in is replayed against them.
+    replay: Option<crate::replay::PolicySet>,
+    /// Where replay and log disagree: (time, request id, what), for the warnings.
+    disagreements: Vec<(Option<DateTime<Utc>>, String, String)>,
 }
 
 /// The documented `appliedConditionalAccessPolicy.result` values (reference §4.2).
@@ -149,6 +153,12 @@ impl Tally {
     /// report over any export needs memory for its index only (`Report::spilled`).
     pub(crate) fn spill_after(mut self, n: usize) -> Tally {
         self.spill_after = Some(n);
+        self
+    }
+
+    /// Replays every blocked sign-in against exported policies (`--policies`).
+    pub(crate) fn with_replay(mut self, set: Option<crate::replay::PolicySet>) -> Tally {
+        self.replay = set;
         self
     }
 
@@ -226,7 +236,7 @@ impl Tally {
     }
 
     fn settle(&mut self, s: &SignIn<'_>) -> Added<'_> {
-        let Some(d) = classify::classify(s) else {
+        let Some(mut d) = classify::classify(s) else {
             return Added::Other;
         };
         // Overlapping exports repeat records: the first copy counts.
@@ -235,6 +245,16 @@ impl Tally {
         {
             self.duplicates += 1;
             return Added::Other;
+        }
+        if let Some(set) = &self.replay {
+            crate::replay::enrich(&mut d, s, set);
+            for note in d.replay.iter().flat_map(|r| &r.disagreements) {
+                let id = d
+                    .request_id
+                    .clone()
+                    .unwrap_or_else(|| "(no request id)".into());
+                self.disagreements.push((d.time, id, note.clone()));
+            }
         }
         self.count(&d);
         if let Some(insights) = self.insights.as_mut() {
@@ -350,6 +370,8 @@ impl Tally {
                 .into_iter()
                 .map(|(p, (n, u))| (p, n, u.len() as u64)),
         );
+        self.disagreements
+            .sort_by(|a, b| (a.0.is_none(), a.0, &a.1).cmp(&(b.0.is_none(), b.0, &b.1)));
         let warnings = self.warnings();
         Report {
             records: self.records,
@@ -453,6 +475,18 @@ impl Tally {
                 self.no_error_code,
                 plural(self.no_error_code as usize),
                 have(self.no_error_code as usize)
+            ));
+        }
+        // The replay's disagreements: the policy, or its named locations, changed since.
+        const SHOWN: usize = 10;
+        for (_, id, note) in self.disagreements.iter().take(SHOWN) {
+            out.push(format!("replay: request {id}: {note}"));
+        }
+        if self.disagreements.len() > SHOWN {
+            out.push(format!(
+                "replay: {} more disagreements between the log and the exported policies \
+                 (each failure's `replay` field in --format json lists them)",
+                self.disagreements.len() - SHOWN
             ));
         }
         out

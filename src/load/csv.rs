@@ -234,8 +234,13 @@ struct PortalRow<'a> {
     user_type: Text<'a>,
     #[serde(borrow, rename = "Application", alias = "Aplicación")]
     application: Text<'a>,
+    /// The portal writes these two headers with a trailing space (reference §0.10).
+    #[serde(borrow, rename = "Application ID ", alias = "Application ID")]
+    application_id: Text<'a>,
     #[serde(borrow, rename = "Resource", alias = "Recurso")]
     resource: Text<'a>,
+    #[serde(borrow, rename = "Resource ID ", alias = "Resource ID")]
+    resource_id: Text<'a>,
     #[serde(borrow, rename = "IP address", alias = "Adresse IP")]
     ip: Text<'a>,
     /// "City, State, CC".
@@ -286,7 +291,9 @@ impl<'a> PortalRow<'a> {
             user_id: self.user_id.0,
             user_type: self.user_type.0,
             app_display_name: self.application.0,
+            app_id: self.application_id.0,
             resource_display_name: self.resource.0,
+            resource_id: self.resource_id.0,
             ip_address: self.ip.0,
             city,
             country,

@@ -6,6 +6,7 @@ mod detect;
 mod fields;
 mod json;
 mod paste;
+pub(crate) mod policies;
 mod record;
 
 use std::fmt;

@@ -218,8 +218,17 @@ struct RawSignIn<'a> {
     user_type: Text<'a>,
     #[serde(borrow, alias = "AppDisplayName")]
     app_display_name: Text<'a>,
+    #[serde(borrow, alias = "AppId")]
+    app_id: Text<'a>,
     #[serde(borrow, alias = "ResourceDisplayName")]
     resource_display_name: Text<'a>,
+    /// The resource's app id. Log Analytics calls it `ResourceIdentity`: its `ResourceId`
+    /// (like the diagnostic envelope's `resourceId`) is the tenant's Azure resource path.
+    #[serde(borrow, alias = "ResourceIdentity")]
+    resource_id: Text<'a>,
+    /// The PowerShell SDK's name for `resourceId`; in Log Analytics, the resource path.
+    #[serde(borrow, rename = "ResourceId")]
+    pascal_resource_id: Text<'a>,
     #[serde(borrow, alias = "IPAddress", alias = "IpAddress")]
     ip_address: Text<'a>,
     #[serde(borrow)]
@@ -535,7 +544,13 @@ impl<'a> RawSignIn<'a> {
             user_id: self.user_id.0,
             user_type: self.user_type.0,
             app_display_name: self.app_display_name.0,
+            app_id: self.app_id.0,
             resource_display_name: self.resource_display_name.0,
+            resource_id: self
+                .resource_id
+                .0
+                .or(self.pascal_resource_id.0)
+                .filter(|r| !r.trim_start().starts_with('/')),
             ip_address: self.ip_address.0.or(self.caller_ip_address.0),
             city: location.city.0.or(la_location.city.0),
             country: location
@@ -605,9 +620,18 @@ mod tests {
             "appliedConditionalAccessPolicies":[{"id":"p","displayName":"CA020","enforcedGrantControls":["Block"],
               "result":"failure","conditionsSatisfied":"application,users,devicePlatform,deviceState",
               "includeRulesSatisfied":[{"conditionalAccessCondition":"deviceState","ruleSatisfied":"deviceFilter"}]}],
+            "appId":"27922004-5251-4030-b22d-91ecd9a37ea4","resourceId":"00000002-0000-0ff1-ce00-000000000000",
             "someFutureField":{"deep":[1,2,3]}}"#;
         let s = parse(rec).unwrap();
         assert_eq!(s.error_code, Some(53003));
+        assert_eq!(
+            s.app_id.as_deref(),
+            Some("27922004-5251-4030-b22d-91ecd9a37ea4")
+        );
+        assert_eq!(
+            s.resource_id.as_deref(),
+            Some("00000002-0000-0ff1-ce00-000000000000")
+        );
         assert_eq!(s.country.as_deref(), Some("GB"));
         assert_eq!(s.device.is_compliant, Some(false));
         let p = &s.policies.as_ref().unwrap()[0];
@@ -682,6 +706,8 @@ mod tests {
             "DeviceDetail":"{\"deviceId\":\"\",\"operatingSystem\":\"Windows10\"}",
             "LocationDetails":"{\"city\":\"Sao Paulo\",\"countryOrRegion\":\"BR\"}",
             "NetworkLocationDetails":"[]","RiskEventTypes_V2":"[\"unfamiliarFeatures\"]",
+            "AppId":"c44b4083-3bb0-49c1-b47d-974e53cbdf3c","ResourceIdentity":"797f4846-ba00-4fd7-ba43-dac1f8f63013",
+            "ResourceId":"/tenants/1357ad7a-27cc-4bba-9f96-e6be159dbe2a/providers/Microsoft.aadiam",
             "ConditionalAccessPolicies":"[{\"displayName\":\"CA030\",\"enforcedGrantControls\":[\"Block\"],\"result\":\"failure\",\"conditionsSatisfied\":1035}]"}"#;
         let s = parse(rec).unwrap();
         assert_eq!(s.error_code, Some(53003));
@@ -689,6 +715,15 @@ mod tests {
         assert_eq!(s.device.operating_system.as_deref(), Some("Windows10"));
         assert_eq!(s.network_locations.as_ref().map(Vec::len), Some(0));
         assert_eq!(s.risk_event_types, ["unfamiliarFeatures"]);
+        // The resource's app id, not the tenant's Azure resource path.
+        assert_eq!(
+            s.resource_id.as_deref(),
+            Some("797f4846-ba00-4fd7-ba43-dac1f8f63013")
+        );
+        assert_eq!(
+            s.app_id.as_deref(),
+            Some("c44b4083-3bb0-49c1-b47d-974e53cbdf3c")
+        );
         assert_eq!(
             s.policies.unwrap()[0].display_name.as_deref(),
             Some("CA030")

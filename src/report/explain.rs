@@ -14,6 +14,7 @@ use crate::explain::{Entry, Facts, MatchedBy};
 use crate::fixes;
 use crate::load::Paste;
 use crate::model::Diagnosis;
+use crate::replay::{Agreement, Replay, Verdict};
 
 /// How `explain` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,7 +298,17 @@ fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
                 blocks.push(Block::Fields(vec![("Blocking policy", names.join("; "))]));
             }
             blocks.push(Block::Heading("Evidence".into()));
-            blocks.push(Block::Bullets(d.evidence.clone()));
+            // The replay's lines get their own section below.
+            let evidence: Vec<String> = d
+                .evidence
+                .iter()
+                .filter(|e| d.replay.is_none() || !e.starts_with("replay"))
+                .cloned()
+                .collect();
+            blocks.push(Block::Bullets(evidence));
+            if let Some(r) = &d.replay {
+                replay_blocks(blocks, r);
+            }
             let fix = fixes::render(d);
             blocks.push(Block::Heading("What the user can try now".into()));
             blocks.push(Block::Para(fix.user));
@@ -308,6 +319,101 @@ fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
     }
     blocks.push(Block::Heading("For the ticket".into()));
     blocks.push(Block::Fields(ticket_fields(&e.facts)));
+}
+
+/// "Replay against exported policies": each relevant policy, its condition verdicts and
+/// how it compares with the log.
+fn replay_blocks(blocks: &mut Vec<Block>, r: &Replay) {
+    blocks.push(Block::Heading(format!(
+        "Replay against exported policies ({})",
+        r.policies_file
+    )));
+    let mut intro = format!(
+        "{} relevant polic{} replayed against this sign-in; {} disagree{} with the log.",
+        r.policies.len(),
+        if r.policies.len() == 1 { "y" } else { "ies" },
+        r.disagreements.len(),
+        if r.disagreements.len() == 1 { "s" } else { "" }
+    );
+    if r.others_agreeing > 0 {
+        intro.push_str(&format!(
+            " {} other exported polic{} did not apply, as the log says (or cannot be told \
+             apart from that).",
+            r.others_agreeing,
+            if r.others_agreeing == 1 { "y" } else { "ies" }
+        ));
+    }
+    if !r.named_locations {
+        intro.push_str(
+            " No --named-locations given: named locations are shown by id and not resolved.",
+        );
+    }
+    blocks.push(Block::Para(intro));
+    for p in &r.policies {
+        let now = match (&p.state, &p.verdict) {
+            (Some(state), Some(v)) => format!(
+                "exported policy {}{}: {} (grant: {})",
+                match state.as_str() {
+                    "enabledForReportingButNotEnforced" => "report-only",
+                    "" => "of unknown state",
+                    s => s,
+                },
+                p.modified
+                    .as_deref()
+                    .map(|m| format!(", modified {m}"))
+                    .unwrap_or_default(),
+                v.as_str(),
+                p.grant.as_deref().unwrap_or("?")
+            ),
+            _ => "not in the export".to_string(),
+        };
+        let log = match &p.log_result {
+            Some(r) => format!("log result {r}"),
+            None => "not in the log".to_string(),
+        };
+        let agreement = match p.agreement {
+            Agreement::Agrees => "agrees with the log",
+            Agreement::Disagrees => "DISAGREES with the log",
+            Agreement::CannotTell => "cannot confirm the log",
+            Agreement::NotInLog => "not in the log",
+            Agreement::NotExported => "not exported",
+        };
+        blocks.push(Block::Para(format!(
+            "{}: {log}; {now}; {agreement}.",
+            p.name
+        )));
+        let mut lines: Vec<String> = p
+            .conditions
+            .iter()
+            .filter(|c| c.verdict != Verdict::NotConfigured)
+            .map(|c| {
+                let mut line =
+                    format!("{} = {}: {}", c.condition, c.configured, c.verdict.as_str());
+                if !c.reason.is_empty() {
+                    line.push_str(&format!(" ({})", c.reason));
+                }
+                line
+            })
+            .collect();
+        let unset: Vec<&str> = p
+            .conditions
+            .iter()
+            .filter(|c| c.verdict == Verdict::NotConfigured)
+            .map(|c| c.condition.as_str())
+            .collect();
+        if !unset.is_empty() {
+            lines.push(format!("not configured: {}", unset.join(", ")));
+        }
+        if let Some(note) = &p.note {
+            let lead = if p.agreement == Agreement::Disagrees {
+                "Disagreement"
+            } else {
+                "Note"
+            };
+            lines.push(format!("{lead}: {note}"));
+        }
+        blocks.push(Block::Bullets(lines));
+    }
 }
 
 /// A sign-in that is not a 53003, read from the error catalogue.

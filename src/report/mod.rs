@@ -61,6 +61,9 @@ pub(crate) struct FailureOut<'a> {
     /// The field values the diagnosis rests on.
     pub evidence: &'a [String],
     pub fix: Fix,
+    /// The replay against exported policies (`--policies`); absent without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replay: Option<&'a crate::replay::Replay>,
 }
 
 impl<'a> FailureOut<'a> {
@@ -81,6 +84,7 @@ impl<'a> FailureOut<'a> {
             policies: &d.policies,
             evidence: &d.evidence,
             fix: fixes::render(d),
+            replay: d.replay.as_ref(),
         }
     }
 }
