@@ -341,6 +341,7 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
     let notes = load::Loaded {
         inputs: Vec::new(),
         skipped,
+        not_logs: Vec::new(),
     }
     .warnings();
     // Notes must not break the JSON document: they go to stderr there.
@@ -643,7 +644,9 @@ mod tests {
         let (found, _) = load::expand(&[Input::Path(dir)]).unwrap();
         for input in found {
             let name = input.name();
-            if !name.contains("broken") && !name.contains("pastes") {
+            // Not logs: damaged inputs, pastes, and the policy exports beside the replay logs.
+            let not_logs = ["broken", "pastes", "policies.json", "named-locations.json"];
+            if !not_logs.iter().any(|n| name.contains(n)) {
                 files.push(input);
             }
         }

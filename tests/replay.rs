@@ -394,3 +394,45 @@ fn a_bad_policies_file_is_exit_2_with_the_file_and_what_to_do() {
             "--policies cannot be combined with --redact",
         ));
 }
+
+#[test]
+fn a_policy_export_passed_as_a_log_says_where_it_belongs() {
+    for (file, flag) in [
+        ("policies.json", "pass it with --policies FILE"),
+        (
+            "named-locations.json",
+            "pass it with --named-locations FILE",
+        ),
+    ] {
+        let out = doctor()
+            .args(["report", &fixture(file)])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(out).unwrap();
+        assert!(err.contains(flag), "{file}: {err}");
+    }
+    // Kept beside the logs in a directory, they are skipped with a note, not an error.
+    let out = doctor()
+        .args([
+            "report",
+            &format!("{}/fixtures/policies", env!("CARGO_MANIFEST_DIR")),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("policies/policies.json: this is a Conditional Access policy export"),
+        "{text}"
+    );
+    assert!(
+        text.contains("policies/named-locations.json: this is a named-location export"),
+        "{text}"
+    );
+    assert!(text.contains("CA050 - Block device code flow"), "{text}");
+}

@@ -98,6 +98,9 @@ pub(crate) struct InputSummary {
 pub(crate) struct Loaded {
     pub inputs: Vec<InputSummary>,
     pub skipped: Vec<String>,
+    /// Files found in a directory that are Conditional Access policy or named-location
+    /// exports (they belong to --policies / --named-locations), with what they are.
+    pub not_logs: Vec<(String, &'static str)>,
 }
 
 impl Loaded {
@@ -117,6 +120,9 @@ impl Loaded {
                 list(&csv),
                 if csv.len() == 1 { "is" } else { "are" }
             ));
+        }
+        for (name, what) in &self.not_logs {
+            out.push(format!("skipped {name}: {what}"));
         }
         if !self.skipped.is_empty() {
             let names: Vec<&str> = self.skipped.iter().map(String::as_str).collect();
@@ -301,10 +307,17 @@ pub(crate) fn read_inputs(
     let mut loaded = Loaded {
         inputs: Vec::with_capacity(files.len()),
         skipped,
+        not_logs: Vec::new(),
     };
     for (index, input) in files.iter().enumerate() {
         match read_input(input, reading, |s| each(index, s)) {
             Ok(summary) => loaded.inputs.push(summary),
+            // A policy export kept beside the logs in a directory is not an error; named
+            // on the command line, it is (the message says where it belongs).
+            Err(e) if !inputs.contains(input) && policy_export(&e).is_some() => {
+                let what = policy_export(&e).unwrap_or_default();
+                loaded.not_logs.push((input.name(), what));
+            }
             Err(e) => reading.skip_or_fail(e)?,
         }
     }
@@ -768,6 +781,21 @@ fn parse_record<'b>(
     Ok(record)
 }
 
+/// What a load error's input is when it is a policy or named-location export.
+fn policy_export(e: &anyhow::Error) -> Option<&'static str> {
+    let hint = &e.downcast_ref::<LoadError>()?.hint;
+    [NOT_LOGS_POLICY, NOT_LOGS_LOCATION]
+        .into_iter()
+        .find(|h| hint == h)
+}
+
+const NOT_LOGS_POLICY: &str = "this is a Conditional Access policy export \
+     (identity/conditionalAccess/policies), not sign-ins: pass it with --policies FILE, and \
+     the sign-in logs as inputs";
+const NOT_LOGS_LOCATION: &str = "this is a named-location export \
+     (identity/conditionalAccess/namedLocations), not sign-ins: pass it with \
+     --named-locations FILE (beside --policies), and the sign-in logs as inputs";
+
 /// What to do about a record that does not parse, from what went wrong: the usual ways
 /// a file gets damaged or mis-saved each have their own remedy.
 fn schema_hint(what: &str, bytes: &[u8]) -> &'static str {
@@ -832,6 +860,15 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
         #[serde(rename = "@odata.context")]
         odata_context: Option<serde::de::IgnoredAny>,
         value: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "@odata.type", borrow)]
+        odata_type: Option<std::borrow::Cow<'a, str>>,
+        #[serde(rename = "grantControls")]
+        grant_controls: Option<serde::de::IgnoredAny>,
+        conditions: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "ipRanges")]
+        ip_ranges: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "countriesAndRegions")]
+        countries: Option<serde::de::IgnoredAny>,
     }
     /// What Microsoft Graph answers instead of data: `{"error": {"code", "message"}}`.
     #[derive(serde::Deserialize)]
@@ -862,6 +899,20 @@ fn other_shape(bytes: &[u8]) -> Option<String> {
             "this is an error answer from Microsoft Graph, not sign-in data: {code}: \
              {message:?}; {next}"
         ));
+    }
+    let odata_type = keys
+        .odata_type
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if odata_type.contains("conditionalaccesspolicy")
+        || (keys.conditions.is_some() && keys.grant_controls.is_some())
+    {
+        return Some(NOT_LOGS_POLICY.into());
+    }
+    if odata_type.contains("namedlocation") || keys.ip_ranges.is_some() || keys.countries.is_some()
+    {
+        return Some(NOT_LOGS_LOCATION.into());
     }
     if keys.odata_context.is_some() && keys.value.is_some() {
         return Some(
