@@ -26,6 +26,10 @@ const ONSET_SIGMAS: f64 = 4.0;
 const ONSET_OVER_PEAK: usize = 2;
 /// ... and at least this many distinct users were blocked in it.
 const ONSET_MIN_USERS: usize = 3;
+/// An incident's timeline starts this many buckets before the onset and holds at most
+/// `TIMELINE_MAX` buckets.
+const TIMELINE_BEFORE: usize = 6;
+const TIMELINE_MAX: usize = 48;
 /// Longest series scanned for onsets; longer spans (garbage timestamps) are skipped.
 const MAX_BUCKETS: usize = 200_000;
 /// A success from another country this close to a block is reported (VPN or travel).
@@ -86,6 +90,8 @@ impl DeviceSeen {
 /// Successful sign-ins of one user in one context.
 #[derive(Debug)]
 struct Context {
+    /// `context_hash` of the sign-ins it stands for.
+    key: u64,
     device: DeviceSeen,
     client: Option<String>,
     app: Option<String>,
@@ -122,12 +128,12 @@ pub(crate) struct Insights {
     by_cause: BTreeMap<Cause, Vec<(Event, usize)>>,
     /// Interned policy names, for the cause incidents' policy lists.
     policy_names: Vec<String>,
+    /// Country codes seen in successes, upper case; their index stands for them.
     countries: Vec<String>,
-    country_index: HashMap<String, u16>,
     /// (user, country, hour) → earliest and latest successful sign-in in that hour.
-    country_hours: HashMap<(u64, u16, i64), (i64, i64)>,
-    user_countries: HashMap<u64, Vec<u16>>,
-    contexts: HashMap<u64, Vec<Context>>,
+    country_hours: HashMap<(u64, u16, i64), (i64, i64), Mix>,
+    user_countries: HashMap<u64, Vec<u16>, Mix>,
+    contexts: HashMap<u64, Vec<Context>, Mix>,
     blocks: HashMap<String, Vec<BlockSeen>>,
 }
 
@@ -141,10 +147,9 @@ impl Insights {
             by_cause: BTreeMap::new(),
             policy_names: Vec::new(),
             countries: Vec::new(),
-            country_index: HashMap::new(),
-            country_hours: HashMap::new(),
-            user_countries: HashMap::new(),
-            contexts: HashMap::new(),
+            country_hours: HashMap::default(),
+            user_countries: HashMap::default(),
+            contexts: HashMap::default(),
             blocks: HashMap::new(),
         }
     }
@@ -160,16 +165,19 @@ impl Insights {
             return;
         }
         let Some(at) = at else { return };
-        let user = hash(&classify::user_key(s));
-        if let Some(country) = text(&s.country).map(|c| c.to_ascii_uppercase()) {
-            let next = self.countries.len();
-            let index = *self
-                .country_index
-                .entry(country.clone())
-                .or_insert_with(|| u16::try_from(next).unwrap_or(u16::MAX));
-            if index as usize == next {
-                self.countries.push(country);
-            }
+        let user = user_hash(s);
+        if let Some(country) = trimmed(&s.country) {
+            let index = match self
+                .countries
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(country))
+            {
+                Some(i) => u16::try_from(i).unwrap_or(u16::MAX),
+                None => {
+                    self.countries.push(country.to_ascii_uppercase());
+                    u16::try_from(self.countries.len() - 1).unwrap_or(u16::MAX)
+                }
+            };
             let known = self.user_countries.entry(user).or_default();
             if !known.contains(&index) && known.len() < MAX_COUNTRIES {
                 known.push(index);
@@ -184,19 +192,17 @@ impl Insights {
                 e.1 = e.1.max(at);
             }
         }
-        let device = DeviceSeen::of(s);
-        let client = text(&s.client_app_used);
-        let app = text(&s.app_display_name).or_else(|| text(&s.resource_display_name));
+        // Most successes repeat a context already seen: compare hashes, allocate only
+        // for a new one.
+        let key = context_hash(s);
         let list = self.contexts.entry(user).or_default();
-        let known = list
-            .iter()
-            .position(|c| c.device == device && c.client == client && c.app == app);
-        match known {
+        match list.iter().position(|c| c.key == key) {
             Some(i) => list[i].last = list[i].last.max(at),
             None if list.len() < MAX_CONTEXTS => list.push(Context {
-                device,
-                client,
-                app,
+                key,
+                device: DeviceSeen::of(s),
+                client: text(&s.client_app_used),
+                app: text(&s.app_display_name).or_else(|| text(&s.resource_display_name)),
                 last: at,
             }),
             None => {}
@@ -347,6 +353,22 @@ impl Insights {
             .map(|(i, n)| (self.policy_names[i].clone(), n))
             .collect();
         policies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let first_b = run.onset_bucket.saturating_sub(TIMELINE_BEFORE);
+        let last_b = (run.last_bucket + 1)
+            .min(first_b + TIMELINE_MAX - 1)
+            .min(run.buckets.saturating_sub(1));
+        let timeline = (first_b..=last_b)
+            .map(|b| {
+                let start = origin + b as i64 * bucket;
+                let (users, blocks) = window(start, start + bucket);
+                Slot {
+                    start: time(start),
+                    users,
+                    blocks,
+                    onset: b == run.onset_bucket,
+                }
+            })
+            .collect();
         Incident {
             kind,
             key,
@@ -368,6 +390,7 @@ impl Insights {
                 Vec::new()
             },
             bucket_secs: bucket,
+            timeline,
         }
     }
 
@@ -659,6 +682,18 @@ pub(crate) struct Incident {
     pub causes: Vec<(Cause, u64)>,
     pub policies: Vec<(String, u64)>,
     pub bucket_secs: i64,
+    /// Blocked users and sign-ins per bucket, from a few buckets before the onset.
+    pub timeline: Vec<Slot>,
+}
+
+/// One bucket of an incident's timeline.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub start: DateTime<Utc>,
+    pub users: u64,
+    pub blocks: u64,
+    /// The onset's bucket.
+    pub onset: bool,
 }
 
 impl Incident {
@@ -676,6 +711,30 @@ impl Incident {
             window_name(self.bucket_secs),
             self.before_users,
             window_name(self.before_secs),
+        )
+    }
+
+    /// `Users blocked per hour from 2026-11-03 03:00 UTC: 0 0 0 0 0 0 [7] 2 1 1 0`.
+    pub(crate) fn timeline_text(&self) -> String {
+        let Some(first) = self.timeline.first() else {
+            return String::new();
+        };
+        let counts: Vec<String> = self
+            .timeline
+            .iter()
+            .map(|s| {
+                if s.onset {
+                    format!("[{}]", s.users)
+                } else {
+                    s.users.to_string()
+                }
+            })
+            .collect();
+        format!(
+            "Users blocked per {} (the onset's in brackets) from {}: {}",
+            window_name(self.bucket_secs),
+            clock(first.start.timestamp()),
+            counts.join(" ")
         )
     }
 
@@ -750,6 +809,8 @@ pub(crate) struct UserFinding {
 #[derive(Debug, Clone, PartialEq)]
 struct Run {
     origin: i64,
+    /// Buckets in the series (the last one holds the export's end, or the last block).
+    buckets: usize,
     onset_bucket: usize,
     last_bucket: usize,
     baseline: f64,
@@ -832,6 +893,7 @@ fn find_incidents(events: &mut [(Event, usize)], span: (i64, i64), bucket: i64) 
             }
             runs.push(Run {
                 origin,
+                buckets: n,
                 onset_bucket: b,
                 last_bucket: last_hot,
                 baseline: median,
@@ -873,11 +935,73 @@ fn distinct(users: impl Iterator<Item = u64>) -> u64 {
     v.len() as u64
 }
 
+/// The maps above are keyed by numbers that are hashes already (or small): mixing their
+/// words is enough, and much cheaper than SipHash on every successful sign-in.
+type Mix = std::hash::BuildHasherDefault<Mixer>;
+
+#[derive(Default)]
+struct Mixer(u64);
+
+impl std::hash::Hasher for Mixer {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Fx-style: rotate, xor, multiply by an odd constant.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
 fn hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
+}
+
+/// `hash(&classify::user_key(s))` without building the key.
+fn user_hash(s: &SignIn<'_>) -> u64 {
+    match trimmed(&s.user_principal_name) {
+        Some(upn) if upn.bytes().all(|b| !b.is_ascii_uppercase()) && upn.is_ascii() => hash(upn),
+        _ => hash(&classify::user_key(s)),
+    }
+}
+
+/// A sign-in's (device, client, app) context as a number: equal contexts, equal hashes.
+fn context_hash(s: &SignIn<'_>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let d = &s.device;
+    for v in [
+        &d.device_id,
+        &d.display_name,
+        &d.operating_system,
+        &d.trust_type,
+        &s.client_app_used,
+    ] {
+        trimmed(v).hash(&mut h);
+    }
+    d.is_compliant.hash(&mut h);
+    d.is_managed.hash(&mut h);
+    trimmed(&s.app_display_name)
+        .or_else(|| trimmed(&s.resource_display_name))
+        .hash(&mut h);
+    h.finish()
+}
+
+fn trimmed<'v>(v: &'v Option<std::borrow::Cow<'_, str>>) -> Option<&'v str> {
+    v.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
 fn text(v: &Option<std::borrow::Cow<'_, str>>) -> Option<String> {

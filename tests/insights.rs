@@ -1,15 +1,11 @@
 //! Runs the real binary on the incident and user-pattern fixtures (fixtures/rollout.json,
 //! fixtures/user-patterns.json; see fixtures/README.md) and checks what users see.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-fn doctor() -> Command {
-    let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
-    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
-    cmd
-}
+mod common;
+use common::doctor;
 
 fn fixture(name: &str) -> String {
     format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -59,6 +55,16 @@ fn a_new_policy_is_an_incident_with_its_onset_and_reach() {
     assert_eq!(i["until"], "2026-11-03T11:52:31Z");
     assert_eq!(i["ongoing"], true);
     assert_eq!(i["causes"], json!([{"name": "location", "blocks": 10}]));
+    // The timeline: clock hours from six before the onset's to the one after the last.
+    let timeline = i["timeline"].as_array().unwrap();
+    let users: Vec<u64> = timeline
+        .iter()
+        .map(|s| s["users"].as_u64().unwrap())
+        .collect();
+    assert_eq!(users, [0, 0, 0, 0, 0, 0, 6, 2, 1, 0]);
+    assert_eq!(timeline[6]["start"], "2026-11-03T09:00:00Z");
+    assert_eq!(timeline[6]["onset"], true);
+    assert_eq!(timeline[5].get("onset"), None);
     assert!(
         i["summary"]
             .as_str()
@@ -86,6 +92,13 @@ fn the_incidents_command_speaks_text_json_and_markdown() {
     );
     assert!(
         text.contains("8 users and 10 blocked sign-ins since, still blocking when the export ends"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Users blocked per hour (the onset's in brackets) from 2026-11-03 03:00 UTC: \
+             0 0 0 0 0 0 [6] 2 1 0"
+        ),
         "{text}"
     );
 

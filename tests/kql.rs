@@ -6,14 +6,10 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn doctor() -> Command {
-    let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
-    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
-    cmd
-}
+mod common;
+use common::doctor;
 
 fn kql(args: &[&str]) -> String {
     let out = doctor()

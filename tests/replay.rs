@@ -5,11 +5,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn doctor() -> Command {
-    let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
-    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
-    cmd
-}
+mod common;
+use common::doctor;
 
 fn fixture(name: &str) -> String {
     format!("{}/fixtures/policies/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -227,9 +227,11 @@ pub(crate) enum Depth {
     /// Only the error code matters: the loader reads just that (and sets
     /// `SignIn::skimmed`) instead of parsing the record.
     Code,
-    /// Everything but the applied policies (`SignIn::policies` stays `None`): a success
-    /// whose who, when, where and on-what matter, not its policies. JSON records only;
-    /// other shapes read such records in full.
+    /// A success whose who, when, where and on-what matter, not its policies: read
+    /// straight from the bytes where that is certain (see `record::quick_success`), else
+    /// parsed without the policy list (`SignIn::policies` stays `None`). Damage inside
+    /// such a record may go unseen, as with `Code`. JSON records only; CSV rows are read
+    /// in full.
     Light,
     Full,
 }
@@ -726,6 +728,12 @@ fn parse_batches(
                             skimmed: true,
                             ..SignIn::default()
                         })?;
+                        continue;
+                    }
+                    if depth == Depth::Light
+                        && let Some(seen) = record::quick_success(bytes)
+                    {
+                        each(seen)?;
                         continue;
                     }
                     match parse_record(name, bytes, index, line, depth) {

@@ -143,6 +143,151 @@ pub(crate) fn quick_error_code(bytes: &[u8]) -> Option<i64> {
     None
 }
 
+/// A successful sign-in's who, when, where and on-what, read without parsing the record:
+/// the values after their keys, as `quick_error_code` reads the code. `None` whenever
+/// that cannot be done with certainty (a key that also appears inside JSON text, as in
+/// Log Analytics' JSON-text columns; an escape inside a value; a value of another type;
+/// no UPN or time): then `parse_light`.
+pub(crate) fn quick_success(bytes: &[u8]) -> Option<SignIn<'_>> {
+    let after = |keys: &[&'static [u8]]| -> Result<Option<&[u8]>, ()> {
+        for k in keys {
+            if let Some(at) = find_key(bytes, k)? {
+                return Ok(Some(&bytes[at + k.len()..]));
+            }
+        }
+        Ok(None)
+    };
+    let text = |keys: &[&'static [u8]]| -> Result<Option<&str>, ()> {
+        after(keys)?.map_or(Ok(None), string_value)
+    };
+    let upn = match text(&[b"\"userPrincipalName\""]).ok()? {
+        Some(upn) => upn,
+        None => {
+            // Log Analytics (PascalCase columns) may hold the location as JSON text,
+            // whose keys are escaped and would be missed: leave those to the parser.
+            if let Some(rest) = after(&[b"\"LocationDetails\""]).ok()?
+                && !trim_start(trim_start(rest).strip_prefix(b":")?).starts_with(b"{")
+            {
+                return None;
+            }
+            text(&[b"\"UserPrincipalName\""]).ok()??
+        }
+    };
+    let created = text(&[b"\"createdDateTime\"", b"\"CreatedDateTime\""]).ok()??;
+    let created = parse_time(created)?;
+    let client = text(&[b"\"clientAppUsed\"", b"\"ClientAppUsed\""]).ok()?;
+    let app = text(&[b"\"appDisplayName\"", b"\"AppDisplayName\""]).ok()?;
+    let country = text(&[b"\"countryOrRegion\""]).ok()?;
+    let mut device = Device::default();
+    let detail = after(&[b"\"deviceDetail\"", b"\"DeviceDetail\""]).ok()?;
+    if let Some(rest) = detail {
+        let rest = trim_start(trim_start(rest).strip_prefix(b":")?);
+        if let Some(inner) = rest.strip_prefix(b"{") {
+            // deviceDetail holds no nested object: it ends at the first brace.
+            let body = &inner[..memchr::memchr(b'}', inner)?];
+            let field = |k: &'static [u8]| finder(k).find(body).map(|at| &body[at + k.len()..]);
+            let s = |k: &'static [u8]| field(k).map_or(Ok(None), string_value);
+            let b = |k: &'static [u8]| field(k).map_or(Ok(None), bool_value);
+            device = Device {
+                device_id: s(b"\"deviceId\"").ok()?.map(Cow::Borrowed),
+                display_name: s(b"\"displayName\"").ok()?.map(Cow::Borrowed),
+                operating_system: s(b"\"operatingSystem\"").ok()?.map(Cow::Borrowed),
+                browser: s(b"\"browser\"").ok()?.map(Cow::Borrowed),
+                is_compliant: b(b"\"isCompliant\"").ok()?,
+                is_managed: b(b"\"isManaged\"").ok()?,
+                trust_type: s(b"\"trustType\"").ok()?.map(Cow::Borrowed),
+            };
+        } else if !rest.starts_with(b"null") {
+            return None;
+        }
+    }
+    Some(SignIn {
+        error_code: Some(0),
+        created: Some(created),
+        user_principal_name: Some(Cow::Borrowed(upn)),
+        client_app_used: client.map(Cow::Borrowed),
+        app_display_name: app.map(Cow::Borrowed),
+        country: country.map(Cow::Borrowed),
+        device,
+        ..SignIn::default()
+    })
+}
+
+/// Where `key` (quotes included) first appears. Inside a string, the same word is
+/// written `\"key\"`, which this pattern cannot match (its closing quote is escaped), so
+/// a match is a string token: a key, since a colon follows (`string_value` checks). A
+/// match right after a backslash (`\\"key"`, an odd place for a key) is refused.
+fn find_key(bytes: &[u8], key: &'static [u8]) -> Result<Option<usize>, ()> {
+    match finder(key).find(bytes) {
+        Some(at) if at > 0 && bytes[at - 1] == b'\\' => Err(()),
+        found => Ok(found),
+    }
+}
+
+/// The keys `quick_success` looks for, each with its searcher built once.
+const QUICK_KEYS: [&[u8]; 19] = [
+    b"\"userPrincipalName\"",
+    b"\"UserPrincipalName\"",
+    b"\"createdDateTime\"",
+    b"\"CreatedDateTime\"",
+    b"\"clientAppUsed\"",
+    b"\"ClientAppUsed\"",
+    b"\"appDisplayName\"",
+    b"\"AppDisplayName\"",
+    b"\"countryOrRegion\"",
+    b"\"deviceDetail\"",
+    b"\"LocationDetails\"",
+    b"\"DeviceDetail\"",
+    b"\"deviceId\"",
+    b"\"displayName\"",
+    b"\"operatingSystem\"",
+    b"\"browser\"",
+    b"\"isCompliant\"",
+    b"\"isManaged\"",
+    b"\"trustType\"",
+];
+
+fn finder(key: &'static [u8]) -> &'static memchr::memmem::Finder<'static> {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| QUICK_KEYS.iter().map(memchr::memmem::Finder::new).collect());
+    let at = QUICK_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .expect("every quick key is listed in QUICK_KEYS");
+    &FINDERS[at]
+}
+
+/// The string after a key (`: "value"`), `None` for `null`; `Err` for anything else or
+/// a value with an escape in it.
+fn string_value(after_key: &[u8]) -> Result<Option<&str>, ()> {
+    let rest = trim_start(trim_start(after_key).strip_prefix(b":").ok_or(())?);
+    if rest.starts_with(b"null") {
+        return Ok(None);
+    }
+    let inner = rest.strip_prefix(b"\"").ok_or(())?;
+    let end = memchr::memchr2(b'"', b'\\', inner).ok_or(())?;
+    if inner[end] != b'"' {
+        return Err(());
+    }
+    std::str::from_utf8(&inner[..end]).map(Some).map_err(|_| ())
+}
+
+/// The boolean after a key: `true`, `false`, `"True"`, `"false"`, or `null`.
+fn bool_value(after_key: &[u8]) -> Result<Option<bool>, ()> {
+    let rest = trim_start(trim_start(after_key).strip_prefix(b":").ok_or(())?);
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let word = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+    if word(b"true") {
+        Ok(Some(true))
+    } else if word(b"false") {
+        Ok(Some(false))
+    } else if word(b"null") {
+        Ok(None)
+    } else {
+        Err(())
+    }
+}
+
 fn trim_start(b: &[u8]) -> &[u8] {
     let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     &b[n..]
@@ -660,6 +805,103 @@ mod tests {
         let broken = br#"{"id":"r4","status":{"errorCode":0},"appliedConditionalAccessPolicies":[{"result" "x"}]}"#;
         assert!(parse_light(broken).is_err());
         assert!(parse(rec).unwrap().policies.is_some());
+    }
+
+    /// Every record of a few fixtures in every JSON spelling, as its own bytes.
+    fn fixture_records() -> Vec<(String, Vec<u8>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut out = Vec::new();
+        for name in [
+            "sample-tenant.json",
+            "user-patterns.json",
+            "hostile.json",
+            "diag-noninteractive-PT1H.json",
+            "same-signin/graph-beta.json",
+            "same-signin/diag-PT1H.json",
+            "same-signin/eventhub.json",
+            "same-signin/la-jsontext.jsonl",
+            "same-signin/la-signinlogs.json",
+        ] {
+            let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+                continue;
+            };
+            let values: Vec<serde_json::Value> = serde_json::from_str(&text)
+                .map(|v: serde_json::Value| match v {
+                    serde_json::Value::Array(a) => a,
+                    serde_json::Value::Object(mut o) => match o.remove("value") {
+                        Some(serde_json::Value::Array(a)) => a,
+                        _ => vec![serde_json::Value::Object(o)],
+                    },
+                    other => vec![other],
+                })
+                .unwrap_or_else(|_| {
+                    text.lines()
+                        .filter_map(|l| serde_json::from_str(l).ok())
+                        .collect()
+                });
+            for v in values {
+                out.push((name.to_string(), serde_json::to_vec(&v).unwrap()));
+            }
+        }
+        assert!(out.len() > 60, "{}", out.len());
+        out
+    }
+
+    #[test]
+    fn the_quick_success_reader_agrees_with_the_parser_or_steps_aside() {
+        let mut quick = 0;
+        for (name, bytes) in fixture_records() {
+            let full = parse(&bytes).unwrap();
+            if full.error_code != Some(0) {
+                continue;
+            }
+            let Some(q) = quick_success(&bytes) else {
+                continue;
+            };
+            quick += 1;
+            let what = format!("{name}: {}", String::from_utf8_lossy(&bytes[..80]));
+            assert_eq!(q.user_principal_name, full.user_principal_name, "{what}");
+            assert_eq!(q.created, full.created, "{what}");
+            assert_eq!(q.country, full.country, "{what}");
+            assert_eq!(q.client_app_used, full.client_app_used, "{what}");
+            assert_eq!(q.app_display_name, full.app_display_name, "{what}");
+            let (a, b) = (&q.device, &full.device);
+            assert_eq!(a.device_id, b.device_id, "{what}");
+            assert_eq!(a.operating_system, b.operating_system, "{what}");
+            assert_eq!(a.is_compliant, b.is_compliant, "{what}");
+            assert_eq!(a.is_managed, b.is_managed, "{what}");
+            assert_eq!(a.trust_type, b.trust_type, "{what}");
+        }
+        assert!(quick >= 15, "the quick reader read only {quick} successes");
+    }
+
+    #[test]
+    fn the_quick_success_reader_steps_aside_for_json_text_and_escapes() {
+        // Log Analytics' JSON-text columns: the keys inside are escaped.
+        let la = br#"{"UserPrincipalName":"a@b.c","CreatedDateTime":"2026-11-02T08:00:00Z","ResultType":"0",
+            "LocationDetails":"{\"countryOrRegion\":\"PT\"}","DeviceDetail":"{\"operatingSystem\":\"iOS\"}"}"#;
+        assert!(quick_success(la).is_none());
+        // An escape inside a value it needs.
+        let escaped = br#"{"userPrincipalName":"a\u0040b.c","createdDateTime":"2026-11-02T08:00:00Z","status":{"errorCode":0}}"#;
+        assert!(quick_success(escaped).is_none());
+        // No time: the parser decides (and counts the record as timeless).
+        let timeless = br#"{"userPrincipalName":"a@b.c","status":{"errorCode":0}}"#;
+        assert!(quick_success(timeless).is_none());
+        // The same key inside JSON text in another value is not taken for it.
+        let decoy = br#"{"note":"{\"userPrincipalName\":\"x@y.z\"}","userPrincipalName":"a@b.c","createdDateTime":"2026-11-02T08:00:00Z"}"#;
+        let q = quick_success(decoy).unwrap();
+        assert_eq!(q.user_principal_name.as_deref(), Some("a@b.c"));
+        // Log Analytics with the location as JSON text and the device nested: the parser.
+        let la_text = br#"{"UserPrincipalName":"a@b.c","CreatedDateTime":"2026-11-02T08:00:00Z",
+            "LocationDetails":"{\"countryOrRegion\":\"PT\"}","DeviceDetail":{"operatingSystem":"iOS"}}"#;
+        assert!(quick_success(la_text).is_none());
+        let plain = br#"{"userPrincipalName":"a@b.c","createdDateTime":"2026-11-02T08:00:00Z",
+            "deviceDetail":{"operatingSystem":"Windows10","isCompliant":"True","trustType":""},
+            "location":{"countryOrRegion":"PT"},"status":{"errorCode":0}}"#;
+        let q = quick_success(plain).unwrap();
+        assert_eq!(q.country.as_deref(), Some("PT"));
+        assert_eq!(q.device.is_compliant, Some(true));
+        assert_eq!(q.device.trust_type.as_deref(), Some(""));
     }
 
     #[test]

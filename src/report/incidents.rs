@@ -33,6 +33,18 @@ pub(crate) struct IncidentOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     policies: Vec<Count<'a>>,
     summary: String,
+    /// Blocked users and sign-ins per bucket, from a few buckets before the onset; the
+    /// onset's bucket is marked.
+    timeline: Vec<SlotOut>,
+}
+
+#[derive(Serialize)]
+struct SlotOut {
+    start: String,
+    users: u64,
+    blocks: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    onset: bool,
 }
 
 #[derive(Serialize)]
@@ -75,6 +87,16 @@ impl<'a> IncidentOut<'a> {
                 })
                 .collect(),
             summary: format!("{} {}", i.headline(), i.detail()),
+            timeline: i
+                .timeline
+                .iter()
+                .map(|s| SlotOut {
+                    start: rfc3339(s.start),
+                    users: s.users,
+                    blocks: s.blocks,
+                    onset: s.onset,
+                })
+                .collect(),
         }
     }
 }
@@ -142,6 +164,7 @@ pub(crate) fn write_text(out: &mut impl Write, r: &Report, style: Style) -> io::
             writeln!(out)?;
             super::table::write_wrapped(out, "", "", &sanitize(&i.headline(), false), style)?;
             super::table::write_wrapped(out, "  ", "  ", &sanitize(&i.detail(), false), style)?;
+            super::table::write_wrapped(out, "  ", "  ", &i.timeline_text(), style)?;
         }
     }
     write_notes(out, r, style)
@@ -224,7 +247,13 @@ pub(crate) fn write_markdown(out: &mut impl Write, r: &Report) -> io::Result<()>
         }
         writeln!(out)?;
         for i in &r.incidents {
-            writeln!(out, "- {} {}", md(&i.headline()), md(&i.detail()))?;
+            writeln!(
+                out,
+                "- {} {} {}.",
+                md(&i.headline()),
+                md(&i.detail()),
+                i.timeline_text()
+            )?;
         }
     }
     if !r.warnings.is_empty() {
