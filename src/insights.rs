@@ -40,6 +40,9 @@ const STORM_WINDOW_SECS: i64 = 3600;
 /// Per user, at most this many distinct (device, client, app) contexts and countries of
 /// successful sign-ins are remembered: enough for people, bounded for service accounts.
 const MAX_CONTEXTS: usize = 16;
+/// Per user and country, at most this many hours with a successful sign-in (a year of
+/// working hours).
+const MAX_HOURS: usize = 4096;
 const MAX_COUNTRIES: usize = 16;
 
 /// The policy key of blocks whose export named no policy (as in the summary).
@@ -131,7 +134,10 @@ pub(crate) struct Insights {
     /// Country codes seen in successes, upper case; their index stands for them.
     countries: Vec<String>,
     /// (user, country, hour) → earliest and latest successful sign-in in that hour.
-    country_hours: HashMap<(u64, u16, i64), (i64, i64), Mix>,
+    /// (user, country) → times (seconds since 1970, until 2106) of successful sign-ins, at
+    /// most one per hour run: 4 bytes per hour a user signs in from a country. Sorted by
+    /// `finish`.
+    country_hours: HashMap<(u64, u16), Vec<u32>, Mix>,
     user_countries: HashMap<u64, Vec<u16>, Mix>,
     contexts: HashMap<u64, Vec<Context>, Mix>,
     blocks: HashMap<String, Vec<BlockSeen>>,
@@ -182,14 +188,20 @@ impl Insights {
             if !known.contains(&index) && known.len() < MAX_COUNTRIES {
                 known.push(index);
             }
-            if known.contains(&index) {
-                let hour = at.div_euclid(3600);
-                let e = self
-                    .country_hours
-                    .entry((user, index, hour))
-                    .or_insert((at, at));
-                e.0 = e.0.min(at);
-                e.1 = e.1.max(at);
+            if known.contains(&index)
+                && let Ok(second) = u32::try_from(at)
+            {
+                let list = self.country_hours.entry((user, index)).or_default();
+                if list.last().is_none_or(|s| s / 3600 != second / 3600) {
+                    if list.len() >= MAX_HOURS {
+                        // Compact: one stamp per hour; past that, a year of hours is enough.
+                        list.sort_unstable();
+                        list.dedup_by_key(|s| *s / 3600);
+                    }
+                    if list.len() < MAX_HOURS {
+                        list.push(second);
+                    }
+                }
             }
         }
         // Most successes repeat a context already seen: compare hashes, allocate only
@@ -258,6 +270,9 @@ impl Insights {
 
     /// The incidents (most users first) and each blocked user's findings.
     pub(crate) fn finish(mut self) -> Insight {
+        for list in self.country_hours.values_mut() {
+            list.sort_unstable();
+        }
         let mut incidents = Vec::new();
         if let Some(span) = self.span {
             let mut policy_onsets = Vec::new();
@@ -426,17 +441,17 @@ impl Insights {
                 if other == country {
                     continue;
                 }
-                let hour = at.div_euclid(3600);
-                let reach = TRAVEL_WINDOW_SECS / 3600;
-                for h in hour - reach..=hour + reach {
-                    let Some(&(first, last)) = self.country_hours.get(&(user, c, h)) else {
-                        continue;
-                    };
-                    for t in [first, last] {
-                        let d = (t - at).abs();
-                        if d <= TRAVEL_WINDOW_SECS && near.is_none_or(|n| d < n.0) {
-                            near = Some((d, t, other));
-                        }
+                let Some(times) = self.country_hours.get(&(user, c)) else {
+                    continue;
+                };
+                // The successes on either side of the block (the list is sorted).
+                let here = times.partition_point(|&s| i64::from(s) < at);
+                for i in [here.checked_sub(1), Some(here)].into_iter().flatten() {
+                    let Some(&s) = times.get(i) else { continue };
+                    let t = i64::from(s);
+                    let d = (t - at).abs();
+                    if d <= TRAVEL_WINDOW_SECS && near.is_none_or(|n| d < n.0) {
+                        near = Some((d, t, other));
                     }
                 }
             }
@@ -554,10 +569,18 @@ impl Insights {
                     b.device.describe(),
                     clock(c.last)
                 ),
-                advice: format!(
-                    "sign-ins from the {works} device get through: the user can work from it \
-                     until the blocked device is registered or compliant"
-                ),
+                advice: if b.cause == Cause::DevicePlatform {
+                    format!(
+                        "sign-ins from the {works} device get through: the user can work from \
+                         it, since the policy blocks the other device's platform ({})",
+                        b.device.os.as_deref().unwrap_or("unnamed")
+                    )
+                } else {
+                    format!(
+                        "sign-ins from the {works} device get through: the user can work from \
+                         it until the blocked device is registered or compliant"
+                    )
+                },
             })
         } else {
             let works = c.client.as_deref().unwrap_or("another client");
