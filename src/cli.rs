@@ -12,6 +12,9 @@ Examples:
   signin-doctor report export.json --format csv > blocks.csv        # for Excel
   signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
   signin-doctor report week.json --bucket 15m                       # finer incident onsets
+  signin-doctor report week.json --group-by policy --top 10          # the ten busiest policies
+  signin-doctor report week.json --format markdown > ticket.md       # for a ticket or a wiki
+  signin-doctor report week.json --format csv --excel > blocks.csv  # accents right in Excel
   signin-doctor report export.json --policies policies.json --named-locations named-locations.json
 
 Exit codes: 0 the report was written (blocked sign-ins are findings, not errors);
@@ -425,7 +428,8 @@ pub(crate) struct ReportArgs {
 
     /// Output format: table (for people), json (one document, see the README for its
     /// fields), ndjson (one blocked sign-in per line, written as found), csv (one row per
-    /// blocked sign-in, for spreadsheets: no cell can start a formula).
+    /// blocked sign-in, for spreadsheets: no cell can start a formula), markdown (the
+    /// table, patterns, incidents, totals and notes for a ticket or a wiki).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -433,6 +437,26 @@ pub(crate) struct ReportArgs {
     /// 5m to 7d.
     #[arg(long, value_name = "SPAN", default_value = "1h", value_parser = bucket)]
     pub bucket: i64,
+
+    /// Rows of the table (and Markdown): one per user, or the blocks totalled per
+    /// blocking policy, cause, app or country.
+    #[arg(long, value_enum, value_name = "KEY", default_value_t = GroupByArg::User)]
+    pub group_by: GroupByArg,
+
+    /// Show only the N users (or rows) with the most blocked sign-ins in the table and
+    /// Markdown; the other formats list everything.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Never shorten the table: every policy and app in full, no wrapping to the
+    /// terminal's width (one line per row).
+    #[arg(long)]
+    pub wide: bool,
+
+    /// With --format csv: start with a UTF-8 byte-order mark, so Excel shows accented
+    /// names (José, Zoë, 山田) correctly when the file is opened by double-click.
+    #[arg(long)]
+    pub excel: bool,
 
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -488,6 +512,16 @@ pub(crate) enum Format {
     Json,
     Ndjson,
     Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GroupByArg {
+    User,
+    Policy,
+    Cause,
+    App,
+    Country,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

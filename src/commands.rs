@@ -8,15 +8,15 @@ use anyhow::{Context, bail};
 use crate::check::{self as rules, Limits};
 use crate::cli::{
     CauseArg, CheckArgs, CheckFormat, DetectArgs, DetectFormat, ExplainArgs, ExplainFormat,
-    FilterArgs, Format, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat, KqlArgs, Per,
-    RedactArgs, ReplayArgs, ReportArgs,
+    FilterArgs, Format, GroupByArg, ImpactArgs, ImpactFormat, IncidentsArgs, IncidentsFormat,
+    KqlArgs, Per, RedactArgs, ReplayArgs, ReportArgs,
 };
 use crate::load::{self, Depth, Input};
 use crate::model::Cause;
 use crate::progress::Progress;
 use crate::redact::Redactor;
-use crate::report::{self, Style};
-use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
+use crate::report::{self, Style, View};
+use crate::summary::{Added, FieldCensus, Filter, GroupBy, Impact, Tally};
 use crate::{Outcome, classify, explain, kql, model};
 
 pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
@@ -158,6 +158,18 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let (policies, replay_warning) = replay_set(&args.replay, redactor.as_ref())?;
     let mut reading = load::Reading::new(skim, args.lenient);
+    if args.excel && args.format != Format::Csv {
+        bail!("--excel applies to --format csv (it adds the byte-order mark Excel needs)");
+    }
+    // --wide: one line per row, whatever the terminal.
+    let style = if args.wide {
+        Style {
+            width: None,
+            ..style
+        }
+    } else {
+        style
+    };
     let how = How {
         format: args.format,
         style,
@@ -165,6 +177,12 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
         bucket: args.bucket,
         policies,
         replay_warning,
+        view: View {
+            top: args.top,
+            wide: args.wide,
+        },
+        group_by: group_by(args.group_by),
+        excel: args.excel,
     };
     write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
@@ -186,13 +204,17 @@ fn write_report(
         bucket,
         policies,
         replay_warning,
+        view,
+        group_by,
+        excel,
     } = how;
     // JSON and CSV list every failure: past this many, they wait in a temporary file.
     let keep_failures = matches!(format, Format::Json | Format::Csv);
     let mut tally = Tally::new(filter, keep_failures)
         .spill_after(SPILL_AFTER)
         .with_insights(bucket)
-        .with_replay(policies);
+        .with_replay(policies)
+        .group_by(group_by);
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
@@ -217,13 +239,20 @@ fn write_report(
     match format {
         Format::Table => {
             let names: Vec<String> = inputs.iter().map(Input::name).collect();
-            report::table::write(out, &result, &names.join(", "), style)?
+            report::table::write(out, &result, &names.join(", "), style, view)?
+        }
+        Format::Markdown => {
+            let names: Vec<String> = inputs.iter().map(Input::name).collect();
+            report::markdown::write(out, &result, &names.join(", "), view)?
         }
         Format::Json => {
             let mut spill = result.spilled.take();
             report::json::write(out, &result, spill.as_mut())?
         }
         Format::Csv => {
+            if excel {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
             let mut spill = result.spilled.take();
             report::csv::write(out, &result, spill.as_mut())?
         }
@@ -243,6 +272,21 @@ struct How<'r> {
     policies: Option<crate::replay::PolicySet>,
     /// Said once in the report's warnings (a policies export of several pages).
     replay_warning: Option<String>,
+    /// `--top`, `--wide`.
+    view: View,
+    group_by: GroupBy,
+    /// `--excel`: a byte-order mark before the CSV.
+    excel: bool,
+}
+
+fn group_by(g: GroupByArg) -> GroupBy {
+    match g {
+        GroupByArg::User => GroupBy::User,
+        GroupByArg::Policy => GroupBy::Policy,
+        GroupByArg::Cause => GroupBy::Cause,
+        GroupByArg::App => GroupBy::App,
+        GroupByArg::Country => GroupBy::Country,
+    }
 }
 
 /// The policies and named locations `--policies` / `--named-locations` name, if any.
@@ -672,6 +716,9 @@ mod tests {
                         bucket: 3600,
                         policies: None,
                         replay_warning: None,
+                        view: View::default(),
+                        group_by: GroupBy::User,
+                        excel: false,
                     },
                     &mut out,
                 )

@@ -82,6 +82,9 @@ pub(crate) struct Tally {
     unknown_results: BTreeMap<String, u64>,
     /// Incidents and per-user patterns, when the output shows them.
     insights: Option<Insights>,
+    /// `--group-by` other than user: rows per policy, cause, app or country.
+    group_by: Option<GroupBy>,
+    groups: HashMap<String, GroupTotals>,
     /// `--policies`: each blocked sign-in is replayed against them.
     replay: Option<crate::replay::PolicySet>,
     /// Where replay and log disagree: (time, request id, what), for the warnings.
@@ -146,6 +149,12 @@ impl Tally {
     /// they need the successful sign-ins too, so the loader must not skim those.
     pub(crate) fn with_insights(mut self, bucket_secs: i64) -> Tally {
         self.insights = Some(Insights::new(bucket_secs));
+        self
+    }
+
+    /// Also totals the blocks per policy, cause, app or country (`--group-by`).
+    pub(crate) fn group_by(mut self, by: GroupBy) -> Tally {
+        self.group_by = (by != GroupBy::User).then_some(by);
         self
     }
 
@@ -285,6 +294,39 @@ impl Tally {
         Added::NewBlock(self.last.as_ref().expect("just set"))
     }
 
+    fn count_group(&mut self, d: &Diagnosis, user: usize) {
+        let Some(by) = self.group_by else { return };
+        let keys: Vec<String> = match by {
+            GroupBy::User => return,
+            GroupBy::Policy if d.policies.is_empty() => vec![NO_POLICY.to_string()],
+            GroupBy::Policy => d.policies.iter().map(|p| p.name.clone()).collect(),
+            GroupBy::Cause => vec![d.cause.as_str().to_string()],
+            GroupBy::App => vec![
+                d.app
+                    .clone()
+                    .or_else(|| d.resource.clone())
+                    .unwrap_or_else(|| "(no app in the export)".to_string()),
+            ],
+            GroupBy::Country => vec![
+                d.country
+                    .clone()
+                    .unwrap_or_else(|| "(no country in the export)".to_string()),
+            ],
+        };
+        for key in keys {
+            let g = self.groups.entry(key).or_default();
+            g.blocked += 1;
+            g.users.insert(user);
+            *g.causes.entry(d.cause).or_default() += 1;
+            if by != GroupBy::Policy {
+                g.policies.extend(d.policies.iter().map(|p| p.name.clone()));
+            }
+            if let Some(t) = d.time {
+                g.last_seen = Some(g.last_seen.map_or(t, |l| l.max(t)));
+            }
+        }
+    }
+
     fn count(&mut self, d: &Diagnosis) {
         self.blocked += 1;
         // Without a list at all the shape is to blame, and the loader says so per file.
@@ -305,6 +347,7 @@ impl Tally {
                 fixes: BTreeMap::new(),
             });
         }
+        self.count_group(d, u);
         let row = &mut self.users[u];
         row.blocked += 1;
         *row.causes.entry(d.cause).or_default() += 1;
@@ -389,6 +432,14 @@ impl Tally {
             warnings,
             incidents: insight.incidents,
             bucket_secs: insight.bucket_secs,
+            groups: self.group_by.map(|by| {
+                let mut rows: Vec<GroupRow> = std::mem::take(&mut self.groups)
+                    .into_iter()
+                    .map(|(key, g)| g.into_row(key))
+                    .collect();
+                rows.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.key.cmp(&b.key)));
+                (by, rows)
+            }),
         }
     }
 
@@ -519,6 +570,69 @@ pub(crate) struct Report {
     pub incidents: Vec<Incident>,
     /// The incident bucket, in seconds (0 when not looked for).
     pub bucket_secs: i64,
+    /// With `--group-by` other than user: the rows, most blocked first.
+    pub groups: Option<(GroupBy, Vec<GroupRow>)>,
+}
+
+/// What the rows of a report's main table stand for (`--group-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum GroupBy {
+    #[default]
+    User,
+    Policy,
+    Cause,
+    App,
+    Country,
+}
+
+impl GroupBy {
+    /// The column heading.
+    pub(crate) fn heading(self) -> &'static str {
+        match self {
+            GroupBy::User => "User",
+            GroupBy::Policy => "Blocking policy",
+            GroupBy::Cause => "Cause",
+            GroupBy::App => "App",
+            GroupBy::Country => "Country",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct GroupTotals {
+    blocked: u64,
+    users: BTreeSet<usize>,
+    causes: BTreeMap<Cause, u64>,
+    policies: BTreeSet<String>,
+    last_seen: Option<DateTime<Utc>>,
+}
+
+impl GroupTotals {
+    fn into_row(self, key: String) -> GroupRow {
+        let mut causes: Vec<(Cause, u64)> = self.causes.into_iter().collect();
+        causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        GroupRow {
+            key,
+            blocked: self.blocked,
+            users: self.users.len() as u64,
+            causes,
+            policies: self.policies.into_iter().collect(),
+            last_seen: self.last_seen,
+        }
+    }
+}
+
+/// One row of a grouped table: the blocks of one policy, cause, app or country.
+#[derive(Debug)]
+pub(crate) struct GroupRow {
+    pub key: String,
+    pub blocked: u64,
+    pub users: u64,
+    /// Most frequent first.
+    pub causes: Vec<(Cause, u64)>,
+    /// The blocking policies (empty when grouping by policy).
+    pub policies: Vec<String>,
+    pub last_seen: Option<DateTime<Utc>>,
 }
 
 /// Failures kept in a temporary file of JSON lines, with only their sort keys and

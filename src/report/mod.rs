@@ -8,6 +8,7 @@ pub(crate) mod explain;
 pub(crate) mod impact;
 pub(crate) mod incidents;
 pub(crate) mod json;
+pub(crate) mod markdown;
 pub(crate) mod ndjson;
 pub(crate) mod table;
 
@@ -16,6 +17,25 @@ use serde::Serialize;
 
 use crate::fixes::{self, Fix};
 use crate::model::{Cause, Confidence, Diagnosis, PolicyRef};
+
+/// What the per-user (or grouped) table shows: `--top` rows, and `--wide` lists in full.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct View {
+    pub top: Option<usize>,
+    pub wide: bool,
+}
+
+impl View {
+    /// How many list items (apps, policies) a cell shows before "…and N more".
+    pub(crate) fn list_limit(self) -> usize {
+        if self.wide { usize::MAX } else { 3 }
+    }
+
+    /// The rows to show out of `n`.
+    pub(crate) fn rows(self, n: usize) -> usize {
+        self.top.map_or(n, |t| t.min(n))
+    }
+}
 
 /// How human-readable output should look.
 #[derive(Debug, Clone, Copy)]

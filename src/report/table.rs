@@ -8,18 +8,16 @@ use comfy_table::{
     presets,
 };
 
-use super::{Style, sanitize};
+use super::{Style, View, sanitize};
 use crate::model::Cause;
-use crate::summary::{Report, UserRow};
-
-/// At most this many apps or policies per cell; the rest are counted.
-const LIST_LIMIT: usize = 3;
+use crate::summary::{GroupBy, GroupRow, Report, UserRow};
 
 pub(crate) fn write(
     out: &mut impl Write,
     r: &Report,
     sources: &str,
     style: Style,
+    view: View,
 ) -> io::Result<()> {
     let blocked = r.blocked;
     let records = plural(r.records, "record");
@@ -38,8 +36,14 @@ pub(crate) fn write(
         );
         write_wrapped(out, "", "", &line, style)?;
         writeln!(out)?;
-        write_users(out, r, style)?;
-        write_patterns(out, r, style)?;
+        match &r.groups {
+            Some((by, rows)) => write_groups(out, *by, rows, style, view)?,
+            None => write_users(out, r, style, view)?,
+        }
+
+        if r.groups.is_none() {
+            write_patterns(out, r, style, view)?;
+        }
         super::incidents::write_section(out, r, style)?;
 
         writeln!(out)?;
@@ -121,7 +125,69 @@ const FIX_COLUMN_MIN_WIDTH: u16 = 150;
 /// Below this many columns the apps are left out of the table (they are in the JSON).
 const APPS_COLUMN_MIN_WIDTH: u16 = 120;
 
-fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
+/// The grouped table (`--group-by policy|cause|app|country`).
+fn write_groups(
+    out: &mut impl Write,
+    by: GroupBy,
+    rows: &[GroupRow],
+    style: Style,
+    view: View,
+) -> io::Result<()> {
+    let wrapping = style.width.is_some();
+    let sep = if wrapping { "\n" } else { ", " };
+    let mut t = new_table(style, wrapping);
+    let mut names = vec![by.heading(), "Blocked", "Users", "Causes"];
+    if by != GroupBy::Policy {
+        names.push("Policies");
+    }
+    names.push("Last seen (UTC)");
+    t.set_header(header(&names, style));
+    for g in rows.iter().take(view.rows(rows.len())) {
+        let causes: Vec<String> = g.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let key = match by {
+            GroupBy::Cause => colored(
+                Cell::new(sanitize(&g.key, false)),
+                g.causes.first().map(|c| c.0),
+                style,
+            ),
+            _ => Cell::new(sanitize(&g.key, false)),
+        };
+        let mut row = vec![
+            key,
+            Cell::new(g.blocked).set_alignment(CellAlignment::Right),
+            Cell::new(g.users).set_alignment(CellAlignment::Right),
+            colored(
+                Cell::new(causes.join(sep)),
+                g.causes.first().map(|c| c.0),
+                style,
+            ),
+        ];
+        if by != GroupBy::Policy {
+            row.push(Cell::new(limited(&g.policies, sep, view)));
+        }
+        row.push(Cell::new(g.last_seen.map_or_else(
+            || "-".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        )));
+        t.add_row(row);
+    }
+    writeln!(out, "{t}")?;
+    more_rows(out, view.rows(rows.len()), rows.len(), "rows")
+}
+
+/// The line under a table cut by `--top`.
+fn more_rows(out: &mut impl Write, shown: usize, total: usize, what: &str) -> io::Result<()> {
+    if shown < total {
+        writeln!(
+            out,
+            "…and {} more {what} (--top {shown}; the JSON lists them all).",
+            total - shown
+        )?;
+    }
+    Ok(())
+}
+
+fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io::Result<()> {
     let wrapping = style.width.is_some();
     let fix_column = style.width.is_none_or(|w| w >= FIX_COLUMN_MIN_WIDTH);
     let apps_column = style.width.is_none_or(|w| w >= APPS_COLUMN_MIN_WIDTH);
@@ -142,17 +208,18 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
         names.push("Suggested fix");
     }
     t.set_header(header(&names, style));
-    for u in &r.users {
+    let shown = &r.users[..view.rows(r.users.len())];
+    for u in shown {
         let causes: Vec<String> = u.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
         let first_cause = u.causes.first().map(|c| c.0);
         let mut row = vec![
             Cell::new(sanitize(&u.user, false)),
             Cell::new(u.blocked).set_alignment(CellAlignment::Right),
             colored(Cell::new(causes.join(sep)), first_cause, style),
-            Cell::new(limited(&u.policies, sep)),
+            Cell::new(limited(&u.policies, sep, view)),
         ];
         if apps_column {
-            row.push(Cell::new(limited(&u.apps, sep)));
+            row.push(Cell::new(limited(&u.apps, sep, view)));
         }
         row.push(Cell::new(u.last_seen.map_or_else(
             || "-".to_string(),
@@ -172,10 +239,11 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
         }
     }
     writeln!(out, "{t}")?;
+    more_rows(out, shown.len(), r.users.len(), "users")?;
     if !fix_column {
         writeln!(out)?;
         writeln!(out, "Suggested fixes:")?;
-        for u in &r.users {
+        for u in shown {
             let line = format!(
                 "{}: {}",
                 sanitize(&u.user, false),
@@ -196,13 +264,14 @@ fn fix_text(u: &UserRow) -> String {
 }
 
 /// Per user, what their sign-ins show together, with the evidence and the advice.
-fn write_patterns(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
-    if r.users.iter().all(|u| u.findings.is_empty()) {
+fn write_patterns(out: &mut impl Write, r: &Report, style: Style, view: View) -> io::Result<()> {
+    let shown = &r.users[..view.rows(r.users.len())];
+    if shown.iter().all(|u| u.findings.is_empty()) {
         return Ok(());
     }
     writeln!(out)?;
     writeln!(out, "Patterns (what a user's sign-ins show together):")?;
-    for u in &r.users {
+    for u in shown {
         for f in &u.findings {
             let line = format!("{}: {}. Advice: {}.", u.user, f.detail, f.advice);
             write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
@@ -326,14 +395,15 @@ fn meaning(c: Cause) -> &'static str {
     }
 }
 
-fn limited(items: &[String], sep: &str) -> String {
+fn limited(items: &[String], sep: &str, view: View) -> String {
+    let limit = view.list_limit();
     let mut lines: Vec<String> = items
         .iter()
-        .take(LIST_LIMIT)
+        .take(limit)
         .map(|s| sanitize(s, false))
         .collect();
-    if items.len() > LIST_LIMIT {
-        lines.push(format!("…and {} more", items.len() - LIST_LIMIT));
+    if items.len() > limit {
+        lines.push(format!("…and {} more", items.len() - limit));
     }
     lines.join(sep)
 }
