@@ -559,6 +559,16 @@ pub(crate) enum ColorChoice {
 pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "signin-doctor", &mut script);
+    if shell == Shell::Bash {
+        // clap_complete spells the state of a hyphenated program two ways (clap-rs/clap
+        // #6421): the loop arrives at signin__doctor__subcmd__report, the case arms say
+        // signin__subcmd__doctor__subcmd__report, and no option after a command would
+        // complete. Spell the arms as the loop does; a no-op once clap_complete agrees.
+        let text = String::from_utf8_lossy(&script);
+        script = text
+            .replace("signin__subcmd__doctor__", "signin__doctor__")
+            .into_bytes();
+    }
     script
 }
 
