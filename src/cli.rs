@@ -89,21 +89,27 @@ pub(crate) enum Command {
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff): one page for the whole program, every command with
-    /// its options, examples and exit codes, so `man signin-doctor` and a search in it
-    /// (/incidents) find everything.
+    /// Print the man page (roff) for the whole program.
+    ///
+    /// One page rather than one per command: every command with its options, examples
+    /// and exit codes, so `man signin-doctor` and a search in it (/incidents) find
+    /// everything, and there is one file to install.
     #[command(after_help = MAN_HELP)]
     Man,
 }
 
 const COMPLETIONS_HELP: &str = "\
-Install (create the directory first if it is missing, then open a new shell):
-  bash        signin-doctor completions bash > ~/.local/share/bash-completion/completions/signin-doctor
-  zsh         signin-doctor completions zsh > ~/.zfunc/_signin-doctor
-              and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)
-  fish        signin-doctor completions fish > ~/.config/fish/completions/signin-doctor.fish
-  PowerShell  add to $PROFILE: signin-doctor completions powershell | Out-String | Invoke-Expression
-  elvish      add to ~/.config/elvish/rc.elv: eval (signin-doctor completions elvish | slurp)
+Install (create the directory if it is missing, then open a new shell):
+  bash (with the bash-completion package):
+    signin-doctor completions bash > ~/.local/share/bash-completion/completions/signin-doctor
+  zsh (a directory on fpath: in ~/.zshrc, before compinit, fpath=(~/.zfunc $fpath)):
+    signin-doctor completions zsh > ~/.zfunc/_signin-doctor
+  fish:
+    signin-doctor completions fish > ~/.config/fish/completions/signin-doctor.fish
+  PowerShell (a line in $PROFILE):
+    signin-doctor completions powershell | Out-String | Invoke-Expression
+  elvish (a line in ~/.config/elvish/rc.elv):
+    eval (signin-doctor completions elvish | slurp)
 
 Examples:
   signin-doctor completions bash > ~/.local/share/bash-completion/completions/signin-doctor

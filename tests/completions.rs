@@ -270,7 +270,7 @@ fn the_man_page_renders_without_warnings() {
 fn man_help_says_how_to_install_the_page() {
     let help = stdout_of(&["man", "--help"]);
     assert!(help.contains("signin-doctor man > ~/.local/share/man/man1/signin-doctor.1"));
-    assert!(help.contains("one page for the whole program"));
+    assert!(help.contains("One page rather than one per command"));
 }
 
 // ---- version and help ----
