@@ -1,7 +1,10 @@
 //! The command line: the only file that knows clap. Doc comments here are the --help
 //! text users read, so they say what each option does and give examples.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum, ValueHint};
+use clap_complete::Shell;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -83,6 +86,54 @@ pub(crate) enum Command {
     /// report-only policies.
     #[command(after_help = KQL_HELP)]
     Kql(KqlArgs),
+
+    /// Print a completion script for a shell, so it completes commands, options, their
+    /// values and file names.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff) for the whole program.
+    ///
+    /// One page rather than one per command: every command with its options, examples
+    /// and exit codes, so `man signin-doctor` and a search in it (/incidents) find
+    /// everything, and there is one file to install.
+    #[command(after_help = MAN_HELP)]
+    Man,
+}
+
+const COMPLETIONS_HELP: &str = "\
+Install (create the directory if it is missing, then open a new shell):
+  bash (with the bash-completion package):
+    signin-doctor completions bash > ~/.local/share/bash-completion/completions/signin-doctor
+  zsh (a directory on fpath: in ~/.zshrc, before compinit, fpath=(~/.zfunc $fpath)):
+    signin-doctor completions zsh > ~/.zfunc/_signin-doctor
+  fish:
+    signin-doctor completions fish > ~/.config/fish/completions/signin-doctor.fish
+  PowerShell (a line in $PROFILE):
+    signin-doctor completions powershell | Out-String | Invoke-Expression
+  elvish (a line in ~/.config/elvish/rc.elv):
+    eval (signin-doctor completions elvish | slurp)
+
+Examples:
+  signin-doctor completions bash > ~/.local/share/bash-completion/completions/signin-doctor
+  source <(signin-doctor completions bash)         # this bash session only
+
+Exit codes: 0 the script was printed; 2 bad usage (an unknown shell).";
+
+const MAN_HELP: &str = "\
+Examples:
+  mkdir -p ~/.local/share/man/man1
+  signin-doctor man > ~/.local/share/man/man1/signin-doctor.1
+  man signin-doctor        # man-db looks there when ~/.local/bin is on PATH; else set MANPATH
+  signin-doctor man | man -l -                     # read it without installing
+
+Exit codes: 0 the page was printed; 2 bad usage.";
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
 }
 
 const INCIDENTS_HELP: &str = "\
@@ -107,7 +158,7 @@ unreadable input.";
 pub(crate) struct IncidentsArgs {
     /// Sign-in log exports or directories (any shape `report` reads); `-` or no FILE
     /// reads standard input. Include the successful sign-ins: they show the export's span.
-    #[arg(value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<String>,
 
     /// The window blocks are counted in: 5m to 7d (15m, 1h, 1d).
@@ -184,25 +235,37 @@ Exit codes: 0 every rule passed; 1 a rule was broken (each violation is listed);
 const IMPACT_HELP: &str = "\
 Examples:
   signin-doctor impact report-only-run.json
-  signin-doctor impact exports/ --break-glass-file break-glass.txt --format markdown";
+  signin-doctor impact exports/ --break-glass-file break-glass.txt --format markdown
+
+Exit codes: 0 the impact was written (sign-ins that would be blocked are findings, not
+errors); 2 bad usage or unreadable input.";
 
 const DETECT_HELP: &str = "\
 Examples:
   signin-doctor detect InteractiveSignIns_2026-11-01_2026-11-02.csv
-  signin-doctor detect insights-logs-signinlogs/     # a storage-account dump, recursively";
+  signin-doctor detect insights-logs-signinlogs/     # a storage-account dump, recursively
+
+Exit codes: 0 the inputs were described (an unrecognized shape is a finding, not an
+error); 2 bad usage or an input that cannot be opened.";
 
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
     /// The request id or correlation id to explain (from the error page, a ticket or a
     /// report), then the log exports or directories to search; `-` or no FILE reads
     /// standard input. With --paste, every argument is a log to search.
-    #[arg(value_name = "ID|FILE")]
+    #[arg(value_name = "ID|FILE", value_hint = ValueHint::AnyPath)]
     pub args: Vec<String>,
 
     /// Read the error text a user copied (the error page's "Troubleshooting details", an
     /// AADSTS error from a CLI or SDK, or an OAuth error JSON) from FILE, or from standard
     /// input with `-` or no FILE.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        default_missing_value = "-",
+        value_hint = ValueHint::FilePath
+    )]
     pub paste: Option<String>,
 
     /// Output format: text (to read out or paste into a ticket), markdown (for ticket
@@ -229,12 +292,12 @@ pub(crate) struct ReplayArgs {
     /// --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies >
     /// policies.json): each blocked sign-in is replayed against them, condition by
     /// condition, and disagreements with the log are flagged (a policy changed since).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub policies: Option<std::path::PathBuf>,
 
     /// The tenant's named locations (…/identity/conditionalAccess/namedLocations), so the
     /// replay can say which IP ranges or countries a sign-in was inside or outside of.
-    #[arg(long, value_name = "FILE", requires = "policies")]
+    #[arg(long, value_name = "FILE", requires = "policies", value_hint = ValueHint::FilePath)]
     pub named_locations: Option<std::path::PathBuf>,
 }
 
@@ -249,7 +312,7 @@ pub(crate) enum ExplainFormat {
 pub(crate) struct CheckArgs {
     /// Sign-in log exports or directories (any shape `report` reads); `-` or no FILE
     /// reads standard input.
-    #[arg(value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<String>,
 
     /// Blocked sign-ins allowed before the check fails [default: 0].
@@ -266,11 +329,11 @@ pub(crate) struct CheckArgs {
 
     /// An emergency account (UPN) that must never be blocked, nor be blocked by a
     /// report-only policy (repeatable). Checked whatever the other options say.
-    #[arg(long, value_name = "UPN")]
+    #[arg(long, value_name = "UPN", value_hint = ValueHint::EmailAddress)]
     pub break_glass: Vec<String>,
 
     /// A file of break-glass UPNs, one per line (`#` starts a comment).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub break_glass_file: Option<std::path::PathBuf>,
 
     /// Count only blocks by this policy, by display name or id (repeatable); with
@@ -302,16 +365,16 @@ pub(crate) struct CheckArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ImpactArgs {
     /// Sign-in log exports or directories; `-` or no FILE reads standard input.
-    #[arg(value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<String>,
 
     /// An emergency account (UPN) to flag if a report-only policy would reach it
     /// (repeatable).
-    #[arg(long, value_name = "UPN")]
+    #[arg(long, value_name = "UPN", value_hint = ValueHint::EmailAddress)]
     pub break_glass: Vec<String>,
 
     /// A file of break-glass UPNs, one per line (`#` starts a comment).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub break_glass_file: Option<std::path::PathBuf>,
 
     /// Output format: table, json or markdown.
@@ -361,7 +424,7 @@ pub(crate) enum ImpactFormat {
 #[derive(Debug, Args)]
 pub(crate) struct DetectArgs {
     /// Exports or directories to look at; `-` or no FILE reads standard input.
-    #[arg(value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<String>,
 
     /// Output format: text (for people) or json.
@@ -386,7 +449,7 @@ pub(crate) struct KqlArgs {
 
     /// Only this user (UPN or display name, any case). Repeat for several users. The
     /// values are written as obfuscated literals (h'…'), kept out of query logs.
-    #[arg(long, value_name = "UPN")]
+    #[arg(long, value_name = "UPN", value_hint = ValueHint::EmailAddress)]
     pub user: Vec<String>,
 
     /// Only blocks by this policy, by display name or id (any case). Repeatable.
@@ -423,7 +486,7 @@ pub(crate) struct ReportArgs {
     /// diagnostic settings (storage account PT1H.json or Event Hub messages), Log Analytics
     /// exports (JSON, CSV or the query API), gzip-compressed or not; the shape is detected.
     /// `-` or no FILE reads standard input.
-    #[arg(value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub inputs: Vec<String>,
 
     /// Output format: table (for people), json (one document, see the README for its
@@ -485,7 +548,7 @@ pub(crate) struct FilterArgs {
     pub until: Option<String>,
 
     /// Only this user (UPN or display name, any case). Repeat for several users.
-    #[arg(long, value_name = "UPN")]
+    #[arg(long, value_name = "UPN", value_hint = ValueHint::EmailAddress)]
     pub user: Vec<String>,
 }
 
@@ -531,6 +594,154 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
+/// The completion script for `shell`, in memory: clap_complete panics when a write fails,
+/// and a reader that goes away (`… | head`) must not make a panic.
+pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "signin-doctor", &mut script);
+    if shell == Shell::Bash {
+        // clap_complete spells the state of a hyphenated program two ways (clap-rs/clap
+        // #6421): the loop arrives at signin__doctor__subcmd__report, the case arms say
+        // signin__subcmd__doctor__subcmd__report, and no option after a command would
+        // complete. Spell the arms as the loop does; a no-op once clap_complete agrees.
+        let text = String::from_utf8_lossy(&script);
+        script = text
+            .replace("signin__subcmd__doctor__", "signin__doctor__")
+            .into_bytes();
+    }
+    script
+}
+
+/// The man page: clap_mangen's page for the program, with a section per command (its
+/// description, usage, options, examples and exit codes) instead of a list of
+/// `signin-doctor-report(1)` pages that would each need installing.
+pub(crate) fn man_page() -> io::Result<Vec<u8>> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    // Building fills in each command's name as typed ("signin-doctor report").
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone()).manual("User Commands");
+    let mut page = Page::default();
+    page.add(|w| man.render_title(w))?;
+    page.text.push_str(APOSTROPHES);
+    page.add(|w| man.render_name_section(w))?;
+    page.add(|w| man.render_synopsis_section(w))?;
+    page.add(|w| man.render_description_section(w))?;
+    page.add(|w| man.render_options_section(w))?;
+    page.text.push_str(".SH COMMANDS\n");
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name());
+        page.text.push_str(&format!(".SS \"{name}\"\n"));
+        // --color and --help are the program's options, listed once above.
+        let sub = sub
+            .clone()
+            .mut_arg("color", |a| a.hide(true))
+            .mut_arg("help", |a| a.hide(true));
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut part = Page::default();
+        part.add(|w| man.render_description_section(w))?;
+        part.add(|w| man.render_synopsis_section(w))?;
+        part.add(|w| man.render_options_section(w))?;
+        demote_headings(&part.text, &mut page.text);
+        if let Some(after) = sub.get_after_help() {
+            verbatim(&after.to_string(), &mut page.text);
+        }
+    }
+    // The program's own examples are `report`'s, shown in its section: not twice.
+    let examples = |c: &clap::Command| c.get_after_help().map(ToString::to_string);
+    let top = examples(&cmd);
+    if top.is_some() && top != cmd.find_subcommand("report").and_then(examples) {
+        page.text.push_str(".SH EXAMPLES\n");
+        verbatim(&top.unwrap_or_default(), &mut page.text);
+    }
+    page.text.push_str(EXIT_STATUS);
+    page.add(|w| man.render_version_section(w))?;
+    Ok(ascii(&page.text).into_bytes())
+}
+
+/// The page with every character beyond ASCII (…, ×) written as a groff escape, so that
+/// groff renders it without being told the input encoding (man-db tells it; `groff -man`
+/// alone does not).
+fn ascii(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// Defines the string apostrophes are written as (`\*(Aq`); roff writes it before every
+/// part it renders, and the page needs it once, after `.TH`.
+const APOSTROPHES: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+
+/// A man page being assembled from the parts clap_mangen renders.
+#[derive(Default)]
+struct Page {
+    text: String,
+}
+
+impl Page {
+    fn add(&mut self, render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> io::Result<()> {
+        let mut part = Vec::new();
+        render(&mut part)?;
+        let part = String::from_utf8_lossy(&part);
+        self.text
+            .push_str(part.strip_prefix(APOSTROPHES).unwrap_or(&part));
+        Ok(())
+    }
+}
+
+/// An after_help text as --help shows it: lines kept (examples must not be filled into
+/// one paragraph), escaped so that no line starts a request.
+fn verbatim(text: &str, page: &mut String) {
+    use clap_mangen::roff::{Roff, roman};
+    let mut roff = Roff::new();
+    roff.control("PP", []).control("nf", []);
+    for line in text.lines() {
+        roff.text([roman(line)]);
+    }
+    roff.control("fi", []);
+    let rendered = roff.render();
+    page.push_str(rendered.strip_prefix(APOSTROPHES).unwrap_or(&rendered));
+}
+
+/// The page's EXIT STATUS section: the contract of `Outcome` in main.rs.
+const EXIT_STATUS: &str = "\
+.SH \"EXIT STATUS\"
+.TP
+0
+The command did its work; blocked sign\\-ins are findings, not errors.
+.TP
+1
+\\fBexplain\\fR found no sign\\-in with that id, or \\fBcheck\\fR found a rule broken.
+.TP
+2
+Bad usage or unreadable input; the message names the file, record and line.
+";
+
+/// A command's sections become paragraphs inside its `.SS` subsection: man pages have
+/// only two heading levels. Text lines never start with `.` (roff escapes them as `\&.`),
+/// so only the section headings clap_mangen wrote are rewritten.
+fn demote_headings(part: &str, page: &mut String) {
+    for line in part.lines() {
+        match line.strip_prefix(".SH ").map(|h| h.trim_matches('"')) {
+            Some("DESCRIPTION") => page.push_str(".PP\n"),
+            Some("SYNOPSIS") => page.push_str(".PP\n\\fIUsage:\\fR\n"),
+            Some(heading) => {
+                let label = heading[..1].to_uppercase() + &heading[1..].to_lowercase();
+                page.push_str(&format!(".PP\n\\fI{label}:\\fR\n"));
+            }
+            None => {
+                page.push_str(line);
+                page.push('\n');
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -539,5 +750,38 @@ mod tests {
     #[test]
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command shows examples in --help (and so in the man page), and every option
+    /// says what it does.
+    #[test]
+    fn every_command_has_examples_and_every_option_a_help_text() {
+        let mut cli = Cli::command();
+        cli.build();
+        for cmd in std::iter::once(&cli).chain(cli.get_subcommands()) {
+            if cmd.get_name() == "help" {
+                continue;
+            }
+            let after = cmd.get_after_help().map(ToString::to_string);
+            let after = after.unwrap_or_default();
+            assert!(
+                after.contains("Examples:"),
+                "{} has no examples",
+                cmd.get_name()
+            );
+            assert!(
+                after.contains("Exit codes:"),
+                "{} has no exit codes",
+                cmd.get_name()
+            );
+            for arg in cmd.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} {} has no help text",
+                    cmd.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
     }
 }

@@ -19,6 +19,14 @@ use crate::report::{self, Style, View};
 use crate::summary::{Added, FieldCensus, Filter, GroupBy, Impact, Tally};
 use crate::{Outcome, classify, explain, kql, model};
 
+/// Writes a generated text (a completion script, the man page) to standard output.
+pub(crate) fn print(text: &[u8]) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text)?;
+    out.flush()?;
+    Ok(())
+}
+
 pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
     let format = match args.format {
         ExplainFormat::Text => report::explain::Format::Text,

@@ -63,6 +63,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Detect(args) => commands::detect(args).map(|()| Outcome::Done),
         Command::Incidents(args) => commands::incidents(args, style).map(|()| Outcome::Done),
         Command::Kql(args) => commands::kql(args).map(|()| Outcome::Done),
+        Command::Completions(args) => {
+            commands::print(&cli::completion_script(args.shell)).map(|()| Outcome::Done)
+        }
+        Command::Man => commands::print(&cli::man_page()?).map(|()| Outcome::Done),
     }
 }
 
