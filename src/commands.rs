@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::redact::Redactor;
 use crate::report::{self, Style};
 use crate::summary::{Added, FieldCensus, Filter, Impact, Tally};
-use crate::{Outcome, classify, explain, kql, model};
+use crate::{Outcome, classify, explain, kql, model, summary};
 
 pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome> {
     let format = match args.format {
@@ -165,6 +165,7 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
         bucket: args.bucket,
         policies,
         replay_warning,
+        html: args.html.as_deref(),
     };
     write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
@@ -186,9 +187,11 @@ fn write_report(
         bucket,
         policies,
         replay_warning,
+        html,
     } = how;
-    // JSON and CSV list every failure: past this many, they wait in a temporary file.
-    let keep_failures = matches!(format, Format::Json | Format::Csv);
+    // JSON, CSV and HTML list every failure: past this many, they wait in a temporary file.
+    let keep_failures =
+        matches!(format, Format::Json | Format::Csv | Format::Html) || html.is_some();
     let mut tally = Tally::new(filter, keep_failures)
         .spill_after(SPILL_AFTER)
         .with_insights(bucket)
@@ -214,22 +217,41 @@ fn write_report(
     result.warnings.extend(loaded.warnings());
     result.warnings.extend(reading.warning());
     result.warnings.extend(replay_warning);
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let sources = names.join(", ");
+    let mut spill = result.spilled.take();
+    // The file first: when it cannot be written, standard output has not been started.
+    if let Some(path) = html {
+        write_html_file(path, &result, spill.as_mut(), &sources)?;
+    }
     match format {
-        Format::Table => {
-            let names: Vec<String> = inputs.iter().map(Input::name).collect();
-            report::table::write(out, &result, &names.join(", "), style)?
-        }
-        Format::Json => {
-            let mut spill = result.spilled.take();
-            report::json::write(out, &result, spill.as_mut())?
-        }
-        Format::Csv => {
-            let mut spill = result.spilled.take();
-            report::csv::write(out, &result, spill.as_mut())?
-        }
+        Format::Table => report::table::write(out, &result, &sources, style)?,
+        Format::Json => report::json::write(out, &result, spill.as_mut())?,
+        Format::Csv => report::csv::write(out, &result, spill.as_mut())?,
+        Format::Html => report::html::write(out, &result, spill.as_mut(), &sources)?,
         Format::Ndjson => {}
     }
     Ok(())
+}
+
+/// `--html FILE`: the HTML report beside whatever standard output shows.
+fn write_html_file(
+    path: &std::path::Path,
+    r: &summary::Report,
+    spill: Option<&mut summary::Spill>,
+    sources: &str,
+) -> anyhow::Result<()> {
+    let shown = path.display();
+    let file = std::fs::File::create(path).map_err(|e| {
+        anyhow::anyhow!(
+            "--html {shown}: cannot create the file: {e}; check that the directory exists and \
+             is writable"
+        )
+    })?;
+    let mut w = BufWriter::with_capacity(64 << 10, file);
+    report::html::write(&mut w, r, spill, sources)
+        .and_then(|()| w.flush())
+        .map_err(|e| anyhow::anyhow!("--html {shown}: cannot write the report: {e}"))
 }
 
 /// How a report is written.
@@ -243,6 +265,8 @@ struct How<'r> {
     policies: Option<crate::replay::PolicySet>,
     /// Said once in the report's warnings (a policies export of several pages).
     replay_warning: Option<String>,
+    /// `--html FILE`: also write the HTML report there.
+    html: Option<&'r std::path::Path>,
 }
 
 /// The policies and named locations `--policies` / `--named-locations` name, if any.
@@ -672,6 +696,7 @@ mod tests {
                         bucket: 3600,
                         policies: None,
                         replay_warning: None,
+                        html: None,
                     },
                     &mut out,
                 )

@@ -389,6 +389,7 @@ impl Tally {
             warnings,
             incidents: insight.incidents,
             bucket_secs: insight.bucket_secs,
+            span: insight.span,
         }
     }
 
@@ -519,6 +520,8 @@ pub(crate) struct Report {
     pub incidents: Vec<Incident>,
     /// The incident bucket, in seconds (0 when not looked for).
     pub bucket_secs: i64,
+    /// The earliest and latest readable record time admitted (when insights were looked for).
+    pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// Failures kept in a temporary file of JSON lines, with only their sort keys and
