@@ -246,8 +246,8 @@ fn badge(c: Cause, n: Option<u64>) -> String {
 // ---------------------------------------------------------------------------------------
 
 fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    const W: i64 = 640;
-    const LABEL: i64 = 130;
+    const W: i64 = 520;
+    const LABEL: i64 = 118;
     const ROW: i64 = 30;
     let max = r.by_cause.iter().map(|c| c.1).max().unwrap_or(1).max(1);
     let h = ROW * r.by_cause.len() as i64 + 8;
@@ -257,7 +257,7 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "<svg class=\"chart\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"Blocked \
          sign-ins by cause\">"
     )?;
-    let room = (W - LABEL - 120) as f64;
+    let room = (W - LABEL - 100) as f64;
     for (i, (c, n, users)) in r.by_cause.iter().enumerate() {
         let y = 4 + ROW * i as i64;
         let width = (room * *n as f64 / max as f64).max(2.0);
@@ -498,26 +498,37 @@ impl Timeline {
             "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y_axis:.1}\" y2=\"{y_axis:.1}\" class=\"axisline\"/>",
             W - RIGHT
         )?;
-        let every = n.div_ceil(8).max(1);
-        let format = if self.bucket < 86_400 {
+        let end = self.start + self.bucket * n as i64;
+        let (step, origin) = label_step(self.bucket, end - self.start);
+        let format = if step < 86_400 {
             "%m-%d %H:%M"
         } else {
             "%Y-%m-%d"
         };
-        for i in (0..n).step_by(every) {
-            let at = self.start + self.bucket * i as i64;
-            let x = LEFT + bw * i as f64;
+        let mut at = (self.start - origin).div_euclid(step) * step + origin;
+        if at < self.start {
+            at += step;
+        }
+        while at <= end {
+            let x = x_of(at);
             let label = DateTime::from_timestamp(at, 0)
                 .unwrap_or_default()
                 .format(format);
+            let anchor = if x < LEFT + 40.0 {
+                "start"
+            } else if x > W - RIGHT - 40.0 {
+                "end"
+            } else {
+                "middle"
+            };
             writeln!(
                 out,
                 "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y_axis:.1}\" y2=\"{:.1}\" class=\"axisline\"/>\
-                 <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{}\" class=\"axis\">{label}</text>",
+                 <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"axis\">{label}</text>",
                 y_axis + 5.0,
                 y_axis + 20.0,
-                if i == 0 { "start" } else { "middle" }
             )?;
+            at += step;
         }
         // Incident onsets.
         for (k, inc) in marks.iter().enumerate() {
@@ -564,6 +575,41 @@ impl Timeline {
         }
         writeln!(out, "</section>")
     }
+}
+
+/// The time axis' label step (a round span, a whole number of buckets, at most about 8
+/// labels across `secs`) and the origin its labels are multiples from.
+fn label_step(bucket: i64, secs: i64) -> (i64, i64) {
+    const ROUND: [i64; 12] = [
+        300,
+        900,
+        1800,
+        3600,
+        2 * 3600,
+        3 * 3600,
+        6 * 3600,
+        12 * 3600,
+        86_400,
+        2 * 86_400,
+        7 * 86_400,
+        14 * 86_400,
+    ];
+    let step = ROUND
+        .iter()
+        .copied()
+        .find(|&s| s % bucket == 0 && secs / s <= 8)
+        .unwrap_or_else(|| {
+            let weeks = (secs / 8 / (7 * 86_400)).max(1) + 1;
+            let step = weeks * 7 * 86_400;
+            step + (bucket - step % bucket) % bucket
+        });
+    // Weeks from a Monday (1970-01-05), the rest from midnight UTC.
+    let origin = if step % (7 * 86_400) == 0 {
+        4 * 86_400
+    } else {
+        0
+    };
+    (step, origin)
 }
 
 /// Series colours: `s0`…`s7` for policies, `s8` for "other policies".
@@ -703,7 +749,8 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
         .iter()
         .map(|f| {
             format!(
-                "<p><span class=\"kind\">{}</span> {}. <em>Advice:</em> {}.</p>",
+                "<details class=\"pattern\"><summary>{}</summary><p>{}.</p><p><em>Advice:</em> \
+                 {}.</p></details>",
                 esc(&f.hint),
                 esc(&f.detail),
                 esc(&f.advice)
@@ -714,7 +761,7 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
         out,
         "<tr data-row><td class=\"user\">{user}<br><a class=\"small\" href=\"#failures\" \
          data-user=\"{user}\">sign-ins</a></td><td class=\"num\">{}</td><td>{causes}</td>\
-         <td><ul>{}</ul></td><td><ul>{}</ul></td><td data-v=\"{}\" class=\"nowrap\">{}</td>\
+         <td class=\"policies\"><ul>{}</ul></td><td class=\"apps\"><ul>{}</ul></td><td data-v=\"{}\" class=\"nowrap\">{}</td>\
          <td class=\"fix\">{}</td><td class=\"patterns\">{findings}</td></tr>",
         u.blocked,
         list(&u.policies),
@@ -1028,15 +1075,16 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{font-size:12px;color:var(--muted);white-space:nowrap}.num{text-align:right}
 th button{all:unset;cursor:pointer}th button:focus-visible{outline:2px solid var(--accent)}
 th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] button::after{content:" \25BC"}
-td ul{margin:0;padding:0;list-style:none}td.fix{min-width:16em}td.patterns{min-width:16em;font-size:13px}td.patterns p{margin:0 0 6px}
+td ul{margin:0;padding:0;list-style:none}td.fix{min-width:14em}td.patterns{min-width:12em;font-size:13px}td.patterns p{margin:4px 0}.pattern summary{cursor:pointer;font-weight:600}
+td.policies{min-width:11em}td.apps{min-width:8em}
 .users td.user{white-space:nowrap}.kind{font-weight:600}
 .tools{margin:0 0 10px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 input[type=search]{font:inherit;padding:6px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);min-width:min(360px,100%)}
-.frow{display:grid;grid-template-columns:10.5em minmax(10em,1.3fr) minmax(8em,1fr) 9.5em 6em minmax(12em,1.6fr);gap:8px;align-items:baseline;padding:6px 8px}
+.frow{display:grid;grid-template-columns:11.5em minmax(10em,1.3fr) minmax(8em,1fr) 9.5em 6em minmax(12em,1.6fr);gap:8px;align-items:baseline;padding:6px 8px}
 .fhead{font-size:12px;color:var(--muted);border-bottom:1px solid var(--line)}
 details.failure{border-bottom:1px solid var(--line)}details.failure>summary{cursor:pointer;list-style:none}
 details.failure>summary::-webkit-details-marker{display:none}details.failure>summary:hover{background:var(--bg)}
-details.failure>summary>span{overflow-wrap:anywhere}details[open]>summary{background:var(--bg);font-weight:600}
+details.failure>summary>span{overflow-wrap:anywhere}details[open]>summary{background:var(--bg);box-shadow:inset 3px 0 var(--accent)}
 .body{padding:6px 12px 14px 20px;border-left:3px solid var(--accent);margin:4px 0 10px 8px}
 .body dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0;font-size:13px}.body dt{color:var(--muted)}.body dd{margin:0;overflow-wrap:anywhere}
 .evidence{margin:0;padding-left:20px;font-size:13px;overflow-wrap:anywhere}.detail{margin:4px 0}
@@ -1137,6 +1185,17 @@ mod tests {
         assert!(five_years / b < MAX_BUCKETS, "{b}");
         // Garbage timestamps cannot make the chart huge.
         assert!(i64::MAX / 2 / choose_bucket(i64::MAX / 2) < MAX_BUCKETS);
+    }
+
+    #[test]
+    fn time_labels_fall_on_round_times() {
+        assert_eq!(label_step(1800, 36 * 3600), (6 * 3600, 0));
+        assert_eq!(label_step(900, 17 * 3600), (2 * 3600, 0));
+        assert_eq!(label_step(3 * 3600, 7 * 86_400), (86_400, 0));
+        assert_eq!(label_step(7 * 86_400, 365 * 86_400).0 % (7 * 86_400), 0);
+        let (step, _) = label_step(4 * 7 * 86_400, 5 * 365 * 86_400);
+        assert_eq!(step % (4 * 7 * 86_400), 0);
+        assert!(5 * 365 * 86_400 / step <= 9);
     }
 
     #[test]
