@@ -254,8 +254,8 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
     writeln!(out, "<section id=\"causes\"><h2>Blocks by cause</h2>")?;
     writeln!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"Blocked \
-         sign-ins by cause\">"
+        "<div class=\"scroll\"><svg class=\"chart bars\" viewBox=\"0 0 {W} {h}\" role=\"img\" \
+         aria-label=\"Blocked sign-ins by cause\">"
     )?;
     let room = (W - LABEL - 100) as f64;
     for (i, (c, n, users)) in r.by_cause.iter().enumerate() {
@@ -280,7 +280,7 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
             plural(*users, "user"),
         )?;
     }
-    writeln!(out, "</svg>")?;
+    writeln!(out, "</svg></div>")?;
     writeln!(out, "<ul class=\"meanings\">")?;
     for (c, _, _) in &r.by_cause {
         writeln!(out, "<li>{} {}</li>", badge(*c, None), meaning(*c))?;
@@ -450,8 +450,8 @@ impl Timeline {
         )?;
         writeln!(
             out,
-            "<svg class=\"chart\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"Blocked \
-             sign-ins over time per policy\">"
+            "<div class=\"scroll\"><svg class=\"chart wide\" viewBox=\"0 0 {W} {h}\" role=\"img\" \
+             aria-label=\"Blocked sign-ins over time per policy\">"
         )?;
         // Grid and y labels.
         let mut v = 0;
@@ -553,7 +553,7 @@ impl Timeline {
                 minute(inc.onset),
             )?;
         }
-        writeln!(out, "</svg>")?;
+        writeln!(out, "</svg></div>")?;
         // The legend, in HTML so it wraps on a narrow screen.
         writeln!(out, "<ul class=\"legend\">")?;
         for (s, name) in self.series.iter().enumerate() {
@@ -1055,7 +1055,7 @@ section{background:var(--card);border:1px solid var(--line);border-radius:8px;pa
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:16px 0}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;text-decoration:none;color:var(--fg)}
 .tile b{display:block;font-size:26px;line-height:1.1}.tile span{color:var(--muted);font-size:13px}
-.chart{width:100%;height:auto;display:block}.mini{width:100%;max-width:480px;height:auto;display:block;margin:6px 0}
+.chart{width:100%;height:auto;display:block}.wide{min-width:760px}.bars{min-width:400px}.mini{width:100%;max-width:480px;height:auto;display:block;margin:6px 0}
 .chart text,.mini text{font-size:12px;fill:var(--fg)}.chart .axis,.mini .axis{fill:var(--muted);font-size:11px}
 .chart .muted{fill:var(--muted)}.grid{stroke:var(--grid)}.axisline{stroke:var(--muted)}
 .onset line{stroke:var(--risk);stroke-width:1.5;stroke-dasharray:5 3}.onset text{fill:var(--risk);font-size:12px;font-weight:600}
