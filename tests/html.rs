@@ -269,3 +269,81 @@ fn an_export_without_blocks_still_makes_a_page() {
     assert!(page.contains("no sign-in records were read"));
     assert!(page.trim_end().ends_with("</html>"));
 }
+
+#[test]
+fn replayed_failures_show_the_replay() {
+    let dir = format!("{}/fixtures/policies", env!("CARGO_MANIFEST_DIR"));
+    let args = |format: &str| {
+        vec![
+            "report".to_string(),
+            format!("{dir}/signins.json"),
+            "--policies".to_string(),
+            format!("{dir}/policies.json"),
+            "--named-locations".to_string(),
+            format!("{dir}/named-locations.json"),
+            "--format".to_string(),
+            format.to_string(),
+        ]
+    };
+    let run_with = |format: &str| {
+        let args = args(format);
+        run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let page = run_with("html");
+    let doc: Value = serde_json::from_str(&run_with("json")).unwrap();
+    assert_offline(&page);
+    assert_balanced(&page);
+    let replayed: Vec<&Value> = doc["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.get("replay").is_some())
+        .collect();
+    assert!(!replayed.is_empty());
+    assert_eq!(
+        page.matches("<h4>Replay against exported policies (policies.json)</h4>")
+            .count(),
+        replayed.len()
+    );
+    for f in replayed {
+        for d in strings(&f["replay"]["disagreements"]) {
+            assert!(page.contains(&escaped(&d)), "disagreement {d}");
+        }
+    }
+}
+
+#[test]
+fn a_report_past_the_spill_lists_the_first_failures_and_charts_them_all() {
+    // More blocked sign-ins than a report keeps in memory: read back from the spill file.
+    let n = 10_003;
+    let mut input = String::new();
+    for i in 0..n {
+        input.push_str(&format!(
+            "{{\"id\":\"{i:08}\",\"createdDateTime\":\"2026-11-02T{:02}:{:02}:00Z\",\
+             \"userPrincipalName\":\"u{}@contoso.com\",\"status\":{{\"errorCode\":53003}},\
+             \"appliedConditionalAccessPolicies\":[{{\"displayName\":\"CA004 - Block legacy \
+             authentication\",\"enforcedGrantControls\":[\"Block\"],\"result\":\"failure\",\
+             \"conditionsSatisfied\":\"application,users,clientType\"}}],\
+             \"clientAppUsed\":\"IMAP4\"}}\n",
+            (i / 60) % 24,
+            i % 60,
+            i % 50
+        ));
+    }
+    let out = doctor()
+        .args(["report", "--format", "html"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert_eq!(page.matches("<details class=\"failure\"").count(), 10_000);
+    assert!(page.contains("The first 10000 of 10003 blocked sign-ins are listed"));
+    assert!(page.contains("00000000"), "the first failure by time");
+    // Every block is in the chart's legend total.
+    assert!(page.contains(&format!(
+        "CA004 - Block legacy authentication <span class=\"muted\">{n}</span>"
+    )));
+}
