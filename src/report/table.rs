@@ -80,7 +80,7 @@ pub(crate) fn write(
         writeln!(out)?;
         writeln!(
             out,
-            "Each failure's evidence and fixes: --format json (or ndjson, one per line)."
+            "Each failure's evidence and fixes: --format html (a web page) or json."
         )?;
     }
     Ok(())
