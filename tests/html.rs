@@ -347,3 +347,22 @@ fn a_report_past_the_spill_lists_the_first_failures_and_charts_them_all() {
         "CA004 - Block legacy authentication <span class=\"muted\">{n}</span>"
     )));
 }
+
+#[test]
+fn blocks_without_a_readable_time_are_listed_but_not_drawn() {
+    let input = r#"[{"id":"r1","userPrincipalName":"eve@contoso.com","status":{"errorCode":53003},
+        "clientAppUsed":"IMAP4","appliedConditionalAccessPolicies":[{"displayName":"CA004 - Block legacy authentication",
+        "enforcedGrantControls":["Block"],"result":"failure","conditionsSatisfied":"application,users,clientType"}]}]"#;
+    let out = doctor()
+        .args(["report", "--format", "html"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert_balanced(&page);
+    assert!(page.contains("No blocked sign-in has a readable time"));
+    assert_eq!(page.matches("<details class=\"failure\"").count(), 1);
+}

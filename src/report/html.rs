@@ -35,8 +35,8 @@ pub(crate) fn write(
 ) -> io::Result<()> {
     let span = span(r);
     let timeline = match span {
-        Some(span) => Some(Timeline::count(r, span, &mut spill)?),
-        None => None,
+        Some(span) if r.blocked > 0 => Some(Timeline::count(r, span, &mut spill)?),
+        _ => None,
     };
     head(out)?;
     header(out, r, sources, span)?;
@@ -45,8 +45,14 @@ pub(crate) fn write(
         causes(out, r)?;
         policies(out, r)?;
         writeln!(out, "</div>")?;
-        if let Some(t) = &timeline {
-            t.write(out, r)?;
+        match &timeline {
+            Some(t) => t.write(out, r)?,
+            None => writeln!(
+                out,
+                "<section id=\"timeline\"><h2>Blocks over time per policy</h2><p \
+                 class=\"muted\">No blocked sign-in has a readable time: nothing to draw.</p>\
+                 </section>"
+            )?,
         }
         incidents(out, r)?;
         users(out, r)?;
