@@ -13,6 +13,7 @@ Examples:
   az rest --url 'https://graph.microsoft.com/beta/auditLogs/signIns?$top=999' | signin-doctor report
   signin-doctor report export.json --since 24h --user dana@contoso.com
   signin-doctor report export.json --format csv > blocks.csv        # for Excel
+  signin-doctor report export.json --format html > report.html      # one offline page
   signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
   signin-doctor report week.json --bucket 15m                       # finer incident onsets
   signin-doctor report week.json --group-by policy --top 10          # the ten busiest policies
@@ -492,9 +493,16 @@ pub(crate) struct ReportArgs {
     /// Output format: table (for people), json (one document, see the README for its
     /// fields), ndjson (one blocked sign-in per line, written as found), csv (one row per
     /// blocked sign-in, for spreadsheets: no cell can start a formula), markdown (the
-    /// table, patterns, incidents, totals and notes for a ticket or a wiki).
+    /// table, patterns, incidents, totals and notes for a ticket or a wiki), html (one
+    /// offline page to open in a browser or attach to a ticket: charts by cause and over
+    /// time, a sortable user table, each failure's evidence and fixes; it loads nothing).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Also write the HTML report (as --format html) to FILE, while standard output
+    /// keeps the chosen format.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<std::path::PathBuf>,
 
     /// The window for finding rollout incidents (see `signin-doctor incidents --help`):
     /// 5m to 7d.
@@ -575,6 +583,7 @@ pub(crate) enum Format {
     Json,
     Ndjson,
     Csv,
+    Html,
     Markdown,
 }
 

@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::redact::Redactor;
 use crate::report::{self, Style, View};
 use crate::summary::{Added, FieldCensus, Filter, GroupBy, Impact, Tally};
-use crate::{Outcome, classify, explain, kql, model};
+use crate::{Outcome, classify, explain, kql, model, summary};
 
 /// Writes a generated text (a completion script, the man page) to standard output.
 pub(crate) fn print(text: &[u8]) -> anyhow::Result<()> {
@@ -191,6 +191,7 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
         },
         group_by: group_by(args.group_by),
         excel: args.excel,
+        html: args.html.as_deref(),
     };
     write_report(&inputs, filter, &mut reading, how, &mut out)?;
     out.flush()?;
@@ -215,9 +216,11 @@ fn write_report(
         view,
         group_by,
         excel,
+        html,
     } = how;
-    // JSON and CSV list every failure: past this many, they wait in a temporary file.
-    let keep_failures = matches!(format, Format::Json | Format::Csv);
+    // JSON, CSV and HTML list every failure: past this many, they wait in a temporary file.
+    let keep_failures =
+        matches!(format, Format::Json | Format::Csv | Format::Html) || html.is_some();
     let mut tally = Tally::new(filter, keep_failures)
         .spill_after(SPILL_AFTER)
         .with_insights(bucket)
@@ -244,29 +247,47 @@ fn write_report(
     result.warnings.extend(loaded.warnings());
     result.warnings.extend(reading.warning());
     result.warnings.extend(replay_warning);
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let sources = names.join(", ");
+    let mut spill = result.spilled.take();
+    // The file first: when it cannot be written, standard output has not been started.
+    if let Some(path) = html {
+        write_html_file(path, &result, spill.as_mut(), &sources)?;
+    }
     match format {
-        Format::Table => {
-            let names: Vec<String> = inputs.iter().map(Input::name).collect();
-            report::table::write(out, &result, &names.join(", "), style, view)?
-        }
-        Format::Markdown => {
-            let names: Vec<String> = inputs.iter().map(Input::name).collect();
-            report::markdown::write(out, &result, &names.join(", "), view)?
-        }
-        Format::Json => {
-            let mut spill = result.spilled.take();
-            report::json::write(out, &result, spill.as_mut())?
-        }
+        Format::Table => report::table::write(out, &result, &sources, style, view)?,
+        Format::Markdown => report::markdown::write(out, &result, &sources, view)?,
+        Format::Json => report::json::write(out, &result, spill.as_mut())?,
         Format::Csv => {
             if excel {
                 out.write_all("\u{feff}".as_bytes())?;
             }
-            let mut spill = result.spilled.take();
             report::csv::write(out, &result, spill.as_mut())?
         }
+        Format::Html => report::html::write(out, &result, spill.as_mut(), &sources)?,
         Format::Ndjson => {}
     }
     Ok(())
+}
+
+/// `--html FILE`: the HTML report beside whatever standard output shows.
+fn write_html_file(
+    path: &std::path::Path,
+    r: &summary::Report,
+    spill: Option<&mut summary::Spill>,
+    sources: &str,
+) -> anyhow::Result<()> {
+    let shown = path.display();
+    let file = std::fs::File::create(path).map_err(|e| {
+        anyhow::anyhow!(
+            "--html {shown}: cannot create the file: {e}; check that the directory exists and \
+             is writable"
+        )
+    })?;
+    let mut w = BufWriter::with_capacity(64 << 10, file);
+    report::html::write(&mut w, r, spill, sources)
+        .and_then(|()| w.flush())
+        .map_err(|e| anyhow::anyhow!("--html {shown}: cannot write the report: {e}"))
 }
 
 /// How a report is written.
@@ -280,6 +301,8 @@ struct How<'r> {
     policies: Option<crate::replay::PolicySet>,
     /// Said once in the report's warnings (a policies export of several pages).
     replay_warning: Option<String>,
+    /// `--html FILE`: also write the HTML report there.
+    html: Option<&'r std::path::Path>,
     /// `--top`, `--wide`.
     view: View,
     group_by: GroupBy,
@@ -727,6 +750,7 @@ mod tests {
                         view: View::default(),
                         group_by: GroupBy::User,
                         excel: false,
+                        html: None,
                     },
                     &mut out,
                 )

@@ -318,6 +318,12 @@ impl Insights {
             incidents,
             findings,
             bucket_secs: self.bucket,
+            span: self.span.and_then(|(a, b)| {
+                Some((
+                    DateTime::from_timestamp(a, 0)?,
+                    DateTime::from_timestamp(b, 0)?,
+                ))
+            }),
         }
     }
 
@@ -661,6 +667,8 @@ pub(crate) struct Insight {
     /// By user (the report's user key).
     pub findings: HashMap<String, Vec<UserFinding>>,
     pub bucket_secs: i64,
+    /// The earliest and latest readable time among the records looked at.
+    pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -440,6 +440,7 @@ impl Tally {
                 rows.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.key.cmp(&b.key)));
                 (by, rows)
             }),
+            span: insight.span,
         }
     }
 
@@ -570,6 +571,8 @@ pub(crate) struct Report {
     pub incidents: Vec<Incident>,
     /// The incident bucket, in seconds (0 when not looked for).
     pub bucket_secs: i64,
+    /// The earliest and latest readable record time admitted (when insights were looked for).
+    pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// With `--group-by` other than user: the rows, most blocked first.
     pub groups: Option<(GroupBy, Vec<GroupRow>)>,
 }

@@ -92,6 +92,7 @@ pub fn report(bytes: &[u8]) {
         let r = tally.finish();
         let _ = report::table::write(&mut Vec::new(), &r, "fuzz", STYLE);
         let _ = report::json::write(&mut Vec::new(), &r, None);
+        let _ = report::html::write(&mut Vec::new(), &r, None, "fuzz");
         let policies = impact.finish();
         let _ = report::impact::write_table(&mut Vec::new(), &policies, 1, STYLE);
         let _ = report::impact::write_markdown(&mut Vec::new(), &policies, 1);

@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod csv;
 pub(crate) mod detect;
 pub(crate) mod explain;
+pub(crate) mod html;
 pub(crate) mod impact;
 pub(crate) mod incidents;
 pub(crate) mod json;

@@ -72,6 +72,27 @@ pub(crate) fn write(
         writeln!(out, "{t}")?;
     }
 
+    let notes = notes(r);
+    if !notes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Notes:")?;
+        for n in notes {
+            write_wrapped(out, "  - ", "    ", &sanitize(&n, false), style)?;
+        }
+    }
+    if blocked > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Each failure's evidence and fixes: --format html (a web page) or json."
+        )?;
+    }
+    Ok(())
+}
+
+/// What the report could not count as a block, or could not say: other failures,
+/// report-only findings, filtered records, then the warnings.
+pub(crate) fn notes(r: &Report) -> Vec<String> {
     let mut notes = Vec::new();
     let other: u64 = r.other_failures.values().sum();
     if other > 0 {
@@ -99,21 +120,7 @@ pub(crate) fn write(
         ));
     }
     notes.extend(r.warnings.iter().cloned());
-    if !notes.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Notes:")?;
-        for n in notes {
-            write_wrapped(out, "  - ", "    ", &sanitize(&n, false), style)?;
-        }
-    }
-    if blocked > 0 {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Each failure's evidence and fixes: --format json (or ndjson, one per line)."
-        )?;
-    }
-    Ok(())
+    notes
 }
 
 /// One line per row under a ruled header: what a pipe into grep or a file wants.
@@ -382,7 +389,7 @@ fn colored(cell: Cell, cause: Option<Cause>, style: Style) -> Cell {
 }
 
 /// A short reminder of each cause, for readers who have not read the README.
-fn meaning(c: Cause) -> &'static str {
+pub(crate) fn meaning(c: Cause) -> &'static str {
     match c {
         Cause::Location => "where the sign-in came from (country, IP, untrusted network)",
         Cause::DeviceState => "device not registered, joined, managed or compliant",
@@ -408,7 +415,7 @@ fn limited(items: &[String], sep: &str, view: View) -> String {
     lines.join(sep)
 }
 
-fn plural(n: u64, word: &str) -> String {
+pub(crate) fn plural(n: u64, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
