@@ -14,14 +14,20 @@ mod codes;
 mod explain;
 #[path = "../../src/fixes.rs"]
 mod fixes;
+#[path = "../../src/insights.rs"]
+mod insights;
 #[path = "../../src/load/mod.rs"]
 mod load;
 #[path = "../../src/model.rs"]
 mod model;
 #[path = "../../src/redact.rs"]
 mod redact;
+#[path = "../../src/replay.rs"]
+mod replay;
 #[path = "../../src/report/mod.rs"]
 mod report;
+#[path = "../../src/rules.rs"]
+mod rules;
 #[path = "../../src/summary.rs"]
 mod summary;
 
@@ -35,11 +41,32 @@ const STYLE: Style = Style {
     progress: false,
 };
 
+/// What `report` reads: blocks in full, successes from their bytes (`quick_success`).
+fn with_successes(code: i64, bytes: &[u8]) -> load::Depth {
+    if classify::could_matter(code, bytes) {
+        load::Depth::Full
+    } else if code == 0 {
+        load::Depth::Light
+    } else {
+        load::Depth::Code
+    }
+}
+
+/// What `impact` reads: only what can be a block in full.
+fn blocks_only(code: i64, bytes: &[u8]) -> load::Depth {
+    if classify::could_matter(code, bytes) {
+        load::Depth::Full
+    } else {
+        load::Depth::Code
+    }
+}
+
 /// Every record of `bytes`, whatever shape the detector sees, strictly and leniently,
-/// with and without the skimming fast path. Errors are fine; panics are not.
+/// with and without the skimming fast paths. Errors are fine; panics are not.
 pub fn detect_and_load(bytes: &[u8]) {
     for lenient in [false, true] {
-        for skim in [None, Some(classify::could_matter as fn(i64, &[u8]) -> bool)] {
+        let skims: [load::Skim; 3] = [None, Some(blocks_only), Some(with_successes)];
+        for skim in skims {
             let mut reading = load::Reading::new(skim, lenient);
             let _ = load::read_one("fuzz", bytes, &mut reading, &mut |s| {
                 let _ = classify::classify(&s);
@@ -77,10 +104,10 @@ pub fn paste(bytes: &[u8]) {
 pub fn report(bytes: &[u8]) {
     let redactor = redact::Redactor::with_key("fuzz");
     for redacting in [false, true] {
-        let mut tally = Tally::new(Filter::default(), true);
+        let mut tally = Tally::new(Filter::default(), true).with_insights(3600);
         let mut impact = Impact::new(Filter::default(), &["admin@contoso.com".to_string()]);
         let mut search = explain::Search::for_any("00000000-0000-0000-0000-000000000000");
-        let mut reading = load::Reading::new(None, true);
+        let mut reading = load::Reading::new(Some(with_successes), true);
         let _ = load::read_one("fuzz", bytes, &mut reading, &mut |s| {
             let s = if redacting { redactor.record(s) } else { s };
             impact.add(&s);
@@ -90,12 +117,14 @@ pub fn report(bytes: &[u8]) {
         });
         tally.flush();
         let r = tally.finish();
-        let _ = report::table::write(&mut Vec::new(), &r, "fuzz", STYLE);
+        let _ = report::table::write(&mut Vec::new(), &r, "fuzz", STYLE, report::View::default());
+        let _ = report::markdown::write(&mut Vec::new(), &r, "fuzz", report::View::default());
+        let _ = report::incidents::write_text(&mut Vec::new(), &r, STYLE);
         let _ = report::json::write(&mut Vec::new(), &r, None);
         let _ = report::html::write(&mut Vec::new(), &r, None, "fuzz");
         let policies = impact.finish();
         let _ = report::impact::write_table(&mut Vec::new(), &policies, 1, STYLE);
         let _ = report::impact::write_markdown(&mut Vec::new(), &policies, 1);
-        let _ = search.finish();
+        let _ = search.finish_with(None);
     }
 }
