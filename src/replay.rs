@@ -372,6 +372,38 @@ pub(crate) struct PolicyReplay {
     pub conditions: Vec<ConditionReplay>,
 }
 
+impl PolicyReplay {
+    /// `exported policy enabled, modified …: applies (grant: block)`, or that the export
+    /// does not hold it.
+    pub(crate) fn now_text(&self) -> String {
+        match (&self.state, &self.verdict) {
+            (Some(state), Some(v)) => format!(
+                "exported policy {}{}: {} (grant: {})",
+                match state.as_str() {
+                    "enabledForReportingButNotEnforced" => "report-only",
+                    "" => "of unknown state",
+                    s => s,
+                },
+                self.modified
+                    .as_deref()
+                    .map(|m| format!(", modified {m}"))
+                    .unwrap_or_default(),
+                v.as_str(),
+                self.grant.as_deref().unwrap_or("?")
+            ),
+            _ => "not in the export".to_string(),
+        }
+    }
+
+    /// `log result failure`, or that the log does not list it.
+    pub(crate) fn log_text(&self) -> String {
+        match &self.log_result {
+            Some(r) => format!("log result {r}"),
+            None => "not in the log".to_string(),
+        }
+    }
+}
+
 /// The replay of one sign-in: the relevant policies and the disagreements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Replay {

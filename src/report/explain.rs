@@ -350,27 +350,7 @@ fn replay_blocks(blocks: &mut Vec<Block>, r: &Replay) {
     }
     blocks.push(Block::Para(intro));
     for p in &r.policies {
-        let now = match (&p.state, &p.verdict) {
-            (Some(state), Some(v)) => format!(
-                "exported policy {}{}: {} (grant: {})",
-                match state.as_str() {
-                    "enabledForReportingButNotEnforced" => "report-only",
-                    "" => "of unknown state",
-                    s => s,
-                },
-                p.modified
-                    .as_deref()
-                    .map(|m| format!(", modified {m}"))
-                    .unwrap_or_default(),
-                v.as_str(),
-                p.grant.as_deref().unwrap_or("?")
-            ),
-            _ => "not in the export".to_string(),
-        };
-        let log = match &p.log_result {
-            Some(r) => format!("log result {r}"),
-            None => "not in the log".to_string(),
-        };
+        let (now, log) = (p.now_text(), p.log_text());
         let agreement = match p.agreement {
             Agreement::Agrees => "agrees with the log",
             Agreement::Disagrees => "DISAGREES with the log",

@@ -129,28 +129,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
             row(out, &[md(p), n.to_string(), u.to_string()])?;
         }
     }
-    let mut notes: Vec<String> = Vec::new();
-    let other: u64 = r.other_failures.values().sum();
-    if other > 0 {
-        let codes: Vec<String> = r
-            .other_failures
-            .iter()
-            .map(|(code, n)| format!("{code} ×{n}"))
-            .collect();
-        notes.push(format!(
-            "{other} sign-in{} failed for other reasons (not Conditional Access blocks): {}",
-            s(other),
-            codes.join(", ")
-        ));
-    }
-    if r.would_block > 0 {
-        notes.push(format!(
-            "{} sign-in{} would have been blocked by report-only policies (not counted above)",
-            r.would_block,
-            s(r.would_block)
-        ));
-    }
-    notes.extend(r.warnings.iter().cloned());
+    let notes = super::table::notes(r);
     if !notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "### Notes")?;
