@@ -516,8 +516,8 @@ pub(crate) struct ReportArgs {
 
     /// Show only the N users (or rows) with the most blocked sign-ins in the table and
     /// Markdown; the other formats list everything.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: Option<u64>,
 
     /// Never shorten the table: every policy and app in full, no wrapping to the
     /// terminal's width (one line per row).

@@ -186,7 +186,7 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
         policies,
         replay_warning,
         view: View {
-            top: args.top,
+            top: args.top.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             wide: args.wide,
         },
         group_by: group_by(args.group_by),

@@ -169,6 +169,13 @@ fn top_keeps_the_busiest_rows_and_says_how_many_are_left() {
         t.contains("…and 5 more users (--top 2; the JSON lists them all)."),
         "{t}"
     );
+    doctor()
+        .args(["report", "--top", "0", &fixture("sample-tenant.json")])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "invalid value '0' for '--top <N>'",
+        ));
     // JSON is a contract: every user, whatever --top says.
     let json = stdout(&[
         "report",
