@@ -346,6 +346,14 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub max_would_block: Option<u64>,
 
+    /// Count only blocks not followed by a successful sign-in of the same user to the
+    /// same app or resource later in the export (for rolling exports: an incident already
+    /// over does not fail the run); applies to --max-blocked, --max-users, --fail-on and
+    /// --policy. Blocks without a time count. Break-glass accounts stay strict: any block
+    /// fails, since an emergency account locked out even once is the failure to catch.
+    #[arg(long)]
+    pub unresolved_only: bool,
+
     /// Output format: text, json (violations and the report summary), junit (JUnit XML:
     /// one test case per rule).
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
