@@ -1243,6 +1243,8 @@ impl Insights {
 fn every(n: u64) -> String {
     if n == 1 {
         "the block came".to_string()
+    } else if n == 2 {
+        "both blocks came".to_string()
     } else {
         format!("all {n} blocks came")
     }

@@ -804,7 +804,7 @@ impl UserRow {
             .iter()
             .map(|a| {
                 format!(
-                    "{}: {}, {}",
+                    "{} ({}): {}",
                     a.app,
                     a.status.as_str().replace('_', " "),
                     a.detail
