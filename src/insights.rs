@@ -1837,4 +1837,175 @@ mod tests {
         assert_eq!(window_name(24 * H), "day");
         assert_eq!(window_name(30 * 60), "30 minutes");
     }
+
+    // ---- resolution and pattern ------------------------------------------------------
+
+    /// A sign-in of `user` to Outlook at `at`: `code` 0 or 53003, on a Windows laptop
+    /// (compliant or not) with `client`, from `country`.
+    fn signin(at: i64, code: i64, compliant: bool, client: &str, country: &str) -> SignIn<'static> {
+        let mut s = SignIn {
+            id: Some(format!("req-{at}-{code}").into()),
+            created: Some(time(at)),
+            user_principal_name: Some("pat@contoso.com".into()),
+            app_display_name: Some("Outlook".into()),
+            client_app_used: Some(client.to_string().into()),
+            country: Some(country.to_string().into()),
+            error_code: Some(code),
+            ..SignIn::default()
+        };
+        s.device.device_id = Some("dev-1".into());
+        s.device.operating_system = Some("Windows10".into());
+        s.device.is_compliant = Some(compliant);
+        s
+    }
+
+    /// Feeds the records to a collector (blocks as diagnosed) and returns pat's result.
+    fn resolve(records: &[SignIn<'static>]) -> Resolution {
+        let mut i = Insights::new(H);
+        for s in records {
+            i.observe(s);
+            if s.error_code == Some(53003) {
+                let mut d = crate::classify::classify(s).expect("a block");
+                d.cause = Cause::DeviceState;
+                i.block(s, &d);
+            }
+        }
+        let mut done = i.finish();
+        done.resolutions
+            .remove("pat@contoso.com")
+            .expect("pat was blocked")
+    }
+
+    const MODERN: &str = "Mobile Apps and Desktop clients";
+
+    #[test]
+    fn a_later_success_to_the_same_app_resolves_and_says_what_changed() {
+        let r = resolve(&[
+            signin(T0, 53003, false, MODERN, "US"),
+            signin(T0 + 2 * H, 0, true, MODERN, "US"),
+        ]);
+        let a = &r.apps[0];
+        assert_eq!(a.status, Status::Resolved);
+        assert_eq!(a.resolved_at, Some(time(T0 + 2 * H)));
+        assert_eq!(a.changed, ["compliant_now"]);
+        assert!(
+            a.detail.ends_with("so the block no longer applies"),
+            "{}",
+            a.detail
+        );
+        assert_eq!(r.pattern.kind, PatternKind::Structural);
+    }
+
+    #[test]
+    fn a_success_before_the_block_only_is_still_blocked_never_resolved() {
+        let r = resolve(&[
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + 5 * H, 53003, false, MODERN, "US"),
+            // Another user's record sets where the export ends.
+            SignIn {
+                user_principal_name: Some("other@contoso.com".into()),
+                ..signin(T0 + 5 * H + 600, 0, true, MODERN, "US")
+            },
+        ]);
+        let a = &r.apps[0];
+        assert_eq!(a.status, Status::StillBlocked);
+        assert_eq!(a.resolved_at, None);
+        assert_eq!(a.as_of, Some(time(T0 + 5 * H + 600)));
+        assert!(a.ends_right_after, "10 minutes: too soon to tell");
+    }
+
+    #[test]
+    fn blocked_again_after_a_success_is_recurring_and_a_success_in_the_same_context_transient() {
+        let r = resolve(&[
+            signin(T0, 53003, true, MODERN, "US"),
+            signin(T0 + H, 0, true, MODERN, "US"),
+            signin(T0 + 3 * H, 53003, true, MODERN, "US"),
+        ]);
+        assert_eq!(r.apps[0].status, Status::Recurring);
+        assert_eq!(r.apps[0].blocked_again, 1);
+        assert_eq!(r.pattern.kind, PatternKind::Transient);
+        assert_eq!(r.pattern.transient_blocks, 2);
+        assert!(
+            r.hint().starts_with("Recurring: blocked again"),
+            "{}",
+            r.hint()
+        );
+    }
+
+    #[test]
+    fn blocks_in_contexts_that_did_and_did_not_succeed_are_mixed() {
+        let r = resolve(&[
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + H, 53003, true, MODERN, "US"),
+            // Another country: that context never got in.
+            signin(T0 + 2 * H, 53003, true, MODERN, "BR"),
+            signin(T0 + 3 * H, 0, true, MODERN, "BR"),
+        ]);
+        // The last success (from BR) resolves the app; BR's block is now in a context
+        // that succeeded too, so both are transient.
+        assert_eq!(r.apps[0].status, Status::Resolved);
+        assert_eq!(r.apps[0].changed, ["nothing_visible"]);
+        assert_eq!(r.pattern.kind, PatternKind::Transient);
+        let mixed = resolve(&[
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + H, 53003, true, MODERN, "US"),
+            signin(T0 + 2 * H, 53003, true, "Exchange ActiveSync", "US"),
+        ]);
+        assert_eq!(mixed.pattern.kind, PatternKind::Mixed);
+        assert_eq!(
+            (
+                mixed.pattern.structural_blocks,
+                mixed.pattern.transient_blocks
+            ),
+            (1, 1)
+        );
+        assert_eq!(mixed.apps[0].status, Status::StillBlocked);
+    }
+
+    #[test]
+    fn a_modern_client_after_a_legacy_block_is_named() {
+        let r = resolve(&[
+            signin(T0, 53003, true, "Exchange ActiveSync", "US"),
+            signin(T0 + H, 0, true, MODERN, "DE"),
+        ]);
+        assert_eq!(r.apps[0].changed, ["modern_client", "other_country"]);
+        assert!(
+            r.apps[0]
+                .detail
+                .contains("the blocked context itself may still be blocked")
+        );
+    }
+
+    #[test]
+    fn blocks_without_a_time_cannot_tell() {
+        let mut s = signin(T0, 53003, false, MODERN, "US");
+        s.created = None;
+        let r = resolve(&[s, signin(T0 + H, 0, true, MODERN, "US")]);
+        assert_eq!(r.apps[0].status, Status::Unknown);
+        assert!(
+            r.apps[0].detail.starts_with("cannot tell"),
+            "{}",
+            r.apps[0].detail
+        );
+    }
+
+    #[test]
+    fn success_runs_stay_one_per_hour_and_context_in_any_order() {
+        let mut i = Insights::new(H);
+        // Newest first, as Graph exports are: three in one hour, then one the hour before.
+        for at in [
+            T0 + H + 50 * 60,
+            T0 + H + 10 * 60,
+            T0 + H + 5 * 60,
+            T0 + 30 * 60,
+        ] {
+            i.observe(&signin(at, 0, true, MODERN, "US"));
+        }
+        let runs: Vec<SuccessRun> = i.app_successes.values().next().unwrap().clone();
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(
+            (i64::from(runs[0].first), i64::from(runs[0].last)),
+            (T0 + H + 5 * 60, T0 + H + 50 * 60)
+        );
+    }
 }
