@@ -1258,8 +1258,14 @@ fn app_of<'v>(s: &'v SignIn<'_>) -> Option<&'v str> {
     trimmed(&s.app_display_name).or_else(|| trimmed(&s.resource_display_name))
 }
 
+/// An app name's hash, whatever its ASCII case; no allocation (once per success).
 fn app_hash(app: &str) -> u64 {
-    hash(&app.trim().to_lowercase())
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for b in app.trim().bytes() {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
 }
 
 /// What `Insights::finish` found.

@@ -350,3 +350,14 @@ fn break_glass_stays_strict_with_unresolved_only() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn the_html_report_shows_status_and_pattern_in_the_patterns_cell() {
+    let page = stdout(&["report", "-f", "html", &fixture()]);
+    assert!(
+        page.contains(
+            "<summary>Resolved: in at 11-05 10:42 (compliant now). Structural:</summary>"
+        ),
+        "{page}"
+    );
+}
