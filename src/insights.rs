@@ -154,6 +154,8 @@ pub(crate) struct Insights {
     /// (user, app or resource) → runs of successful sign-ins, for whether a block was
     /// followed by a success (resolution) and in which context. Sorted by `finish`.
     app_successes: HashMap<(u64, u64), Vec<SuccessRun>, Mix>,
+    /// (user, app or resource) → successes without a readable time.
+    untimed_successes: HashMap<(u64, u64), u32, Mix>,
     blocks: HashMap<String, Vec<BlockSeen>>,
 }
 
@@ -184,6 +186,7 @@ impl Insights {
             user_countries: HashMap::default(),
             contexts: HashMap::default(),
             app_successes: HashMap::default(),
+            untimed_successes: HashMap::default(),
             blocks: HashMap::new(),
         }
     }
@@ -204,7 +207,17 @@ impl Insights {
         if s.error_code != Some(0) {
             return;
         }
-        let Some(at) = at else { return };
+        let Some(at) = at else {
+            // A success that cannot be placed: a block to its app cannot be called over
+            // or not.
+            if let Some(app) = app_of(s) {
+                *self
+                    .untimed_successes
+                    .entry((user_hash(s), app_hash(app)))
+                    .or_default() += 1;
+            }
+            return;
+        };
         let user = user_hash(s);
         let mut country_index = u16::MAX;
         if let Some(country) = trimmed(&s.country) {
@@ -1061,6 +1074,13 @@ impl Insights {
                 clock(at)
             );
             out.changed = tags;
+        } else if let Some(&n) = self.untimed_successes.get(&(user, app_hash(app))) {
+            out.detail = format!(
+                "cannot tell: {count}{untimed_note}{again}, but {} to {app} carr{} no \
+                 readable time and may have come after",
+                plural(u64::from(n), "successful sign-in"),
+                if n == 1 { "ies" } else { "y" }
+            );
         } else {
             out.status = if out.blocked_again > 0 {
                 Status::Recurring
@@ -1258,14 +1278,12 @@ fn app_of<'v>(s: &'v SignIn<'_>) -> Option<&'v str> {
     trimmed(&s.app_display_name).or_else(|| trimmed(&s.resource_display_name))
 }
 
-/// An app name's hash, whatever its ASCII case; no allocation (once per success).
+/// An app name's hash (FNV-1a), whatever its ASCII case; no allocation, since it runs
+/// once per successful sign-in.
 fn app_hash(app: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for b in app.trim().bytes() {
-        h.write_u8(b.to_ascii_lowercase());
-    }
-    h.finish()
+    app.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// What `Insights::finish` found.
@@ -1990,6 +2008,21 @@ mod tests {
         assert_eq!(r.apps[0].status, Status::Unknown);
         assert!(
             r.apps[0].detail.starts_with("cannot tell"),
+            "{}",
+            r.apps[0].detail
+        );
+    }
+
+    #[test]
+    fn a_success_without_a_time_after_the_last_block_cannot_be_ruled_out() {
+        let mut untimed = signin(T0 + H, 0, true, MODERN, "US");
+        untimed.created = None;
+        let r = resolve(&[signin(T0, 53003, false, MODERN, "US"), untimed]);
+        assert_eq!(r.apps[0].status, Status::Unknown);
+        assert!(
+            r.apps[0]
+                .detail
+                .contains("1 successful sign-in to Outlook carries no readable time"),
             "{}",
             r.apps[0].detail
         );
