@@ -787,7 +787,7 @@ pub(crate) fn followed_by_success(last: &LastSuccess, d: &Diagnosis) -> bool {
 pub(crate) enum Status {
     /// A later sign-in to the same app succeeded.
     Resolved,
-    /// No readable time on the blocks: cannot tell.
+    /// Cannot tell: no readable time on the blocks, or a success to the app without one.
     Unknown,
     /// The last attempt was blocked, and no success came between blocks.
     StillBlocked,

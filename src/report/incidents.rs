@@ -125,7 +125,7 @@ impl<'a> FindingOut<'a> {
 #[derive(Serialize)]
 pub(crate) struct StatusOut<'a> {
     app: &'a str,
-    /// `resolved`, `still_blocked`, `recurring` or `unknown` (no readable times).
+    /// `resolved`, `still_blocked`, `recurring` or `unknown` (times missing: cannot tell).
     status: &'static str,
     blocked: u64,
     first_blocked: Option<String>,
