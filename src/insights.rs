@@ -833,11 +833,11 @@ pub(crate) struct AppStatus {
 /// Whether a user's blocks are a rule being enforced or a passing condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PatternKind {
-    /// Every block came from a context (device, client, app, country) that never
-    /// signed in successfully: retries will not help.
+    /// Every block came from a context (device, client, app, country) with no success
+    /// after any of its blocks: retries will not help.
     Structural,
-    /// Every block came from a context that also signed in successfully: a risk signal,
-    /// a moment on a VPN; waiting or retrying may clear it.
+    /// Every block came from a context that signed in successfully after one of its
+    /// blocks: a risk signal, a moment on a VPN; waiting or retrying may clear it.
     Transient,
     /// Some of each.
     Mixed,
@@ -859,8 +859,11 @@ pub(crate) struct UserPattern {
     pub kind: PatternKind,
     /// Blocks from a context with no success.
     pub structural_blocks: u64,
-    /// Blocks from a context that also succeeded.
+    /// Blocks from a context that also succeeded after one of its blocks.
     pub transient_blocks: u64,
+    /// Structural blocks whose context had succeeded, but only before its blocks (a
+    /// context that stopped working: a new or changed rule, or a condition not passed yet).
+    pub previously_worked: u64,
     /// Distinct blocked contexts (device, client, app and country).
     pub contexts: u64,
     pub detail: String,
@@ -1182,43 +1185,79 @@ impl Insights {
     /// Structural or transient: did each block's own context ever succeed?
     fn pattern(&self, user: u64, list: &[BlockSeen]) -> UserPattern {
         let contexts = self.contexts.get(&user);
-        let mut seen: Vec<(u64, Option<&str>)> = Vec::new();
-        let (mut structural, mut transient) = (0u64, 0u64);
-        let mut causes: Vec<Cause> = Vec::new();
-        for b in list {
-            let place = (b.key, b.country.as_deref());
-            if !seen.contains(&place) {
-                seen.push(place);
-            }
-            if !causes.contains(&b.cause) {
-                causes.push(b.cause);
-            }
-            let country = b.country.as_deref().map_or(Some(u16::MAX), |c| {
-                self.countries
-                    .iter()
-                    .position(|k| k == c)
-                    .and_then(|i| u16::try_from(i).ok())
-            });
-            let succeeded = country.is_some_and(|country| {
+        // The times of successes in each block's own context (device, client, app and
+        // country), by block.
+        let same_context: Vec<Vec<(i64, i64)>> = list
+            .iter()
+            .map(|b| {
+                let country = b.country.as_deref().map_or(Some(u16::MAX), |c| {
+                    self.countries
+                        .iter()
+                        .position(|k| k == c)
+                        .and_then(|i| u16::try_from(i).ok())
+                });
+                let Some(country) = country else {
+                    return Vec::new();
+                };
                 self.runs(user, b.app.as_deref().unwrap_or(NO_APP))
                     .iter()
-                    .any(|r| {
+                    .filter(|r| {
                         r.country == country
                             && contexts
                                 .and_then(|l| l.get(usize::from(r.context)))
                                 .is_some_and(|c| c.key == b.key)
                     })
-            });
-            if succeeded {
+                    .map(|r| (i64::from(r.first), i64::from(r.last)))
+                    .collect()
+            })
+            .collect();
+        // A context is intermittent when a success in it came after one of its blocks
+        // (or a block without a time shares it with a success): the block passed by
+        // itself. Successes only before every block are a context that stopped working.
+        let place = |b: &BlockSeen| (b.key, b.country.clone());
+        let mut intermittent: Vec<(u64, Option<String>)> = Vec::new();
+        for (b, runs) in list.iter().zip(&same_context) {
+            let after = match b.at {
+                Some(at) => runs.iter().any(|&(_, last)| last > at),
+                None => !runs.is_empty(),
+            };
+            if after && !intermittent.contains(&place(b)) {
+                intermittent.push(place(b));
+            }
+        }
+        let mut seen: Vec<(u64, Option<String>)> = Vec::new();
+        let (mut structural, mut transient, mut previously) = (0u64, 0u64, 0u64);
+        let mut causes: Vec<Cause> = Vec::new();
+        for (b, runs) in list.iter().zip(&same_context) {
+            if !seen.contains(&place(b)) {
+                seen.push(place(b));
+            }
+            if !causes.contains(&b.cause) {
+                causes.push(b.cause);
+            }
+            if intermittent.contains(&place(b)) {
                 transient += 1;
             } else {
                 structural += 1;
+                previously += u64::from(!runs.is_empty());
             }
         }
         let causes: Vec<&str> = causes.iter().map(|c| c.as_str()).collect();
         let causes = causes.join(", ");
         let n = seen.len() as u64;
         let (kind, detail) = match (structural, transient) {
+            (_, 0) if previously > 0 => (
+                PatternKind::Structural,
+                format!(
+                    "{} from {} (device, client, app and country) that never signed in \
+                     successfully after a block, cause {causes}; {previously} of them from a \
+                     context that had got in before: a rule new or changed since (see the \
+                     incidents), or a condition that has not passed yet; retrying will not help \
+                     while it holds",
+                    every(structural),
+                    plural(n, "context")
+                ),
+            ),
             (_, 0) => (
                 PatternKind::Structural,
                 format!(
@@ -1232,8 +1271,8 @@ impl Insights {
             (0, _) => (
                 PatternKind::Transient,
                 format!(
-                    "{} in a context (device, client, app and country) that also signed in \
-                     successfully, cause {causes}: a passing condition such as sign-in risk or \
+                    "{} in a context (device, client, app and country) that signed in \
+                     successfully after a block, cause {causes}: a passing condition such as sign-in risk or \
                      a moment on a VPN; waiting or retrying may clear it",
                     every(transient)
                 ),
@@ -1241,9 +1280,9 @@ impl Insights {
             _ => (
                 PatternKind::Mixed,
                 format!(
-                    "{} of {} blocks came from a context that never signed in successfully (a \
-                     rule being enforced), {transient} from one that also did (a passing \
-                     condition), cause {causes}",
+                    "{} of {} blocks came from a context that never signed in successfully \
+                     after a block (a rule being enforced), {transient} from one that did (a \
+                     passing condition), cause {causes}",
                     structural,
                     structural + transient
                 ),
@@ -1253,6 +1292,7 @@ impl Insights {
             kind,
             structural_blocks: structural,
             transient_blocks: transient,
+            previously_worked: previously,
             contexts: n,
             detail,
         }
@@ -1959,31 +1999,41 @@ mod tests {
     #[test]
     fn blocks_in_contexts_that_did_and_did_not_succeed_are_mixed() {
         let r = resolve(&[
+            // US: in, then blocked, never in again there (a context that stopped working).
             signin(T0, 0, true, MODERN, "US"),
             signin(T0 + H, 53003, true, MODERN, "US"),
-            // Another country: that context never got in.
+            // BR: blocked, then in from the same context (the block passed).
             signin(T0 + 2 * H, 53003, true, MODERN, "BR"),
             signin(T0 + 3 * H, 0, true, MODERN, "BR"),
         ]);
-        // The last success (from BR) resolves the app; BR's block is now in a context
-        // that succeeded too, so both are transient.
+        // The last success (from BR) resolves the app.
         assert_eq!(r.apps[0].status, Status::Resolved);
         assert_eq!(r.apps[0].changed, ["nothing_visible"]);
-        assert_eq!(r.pattern.kind, PatternKind::Transient);
-        let mixed = resolve(&[
+        assert_eq!(r.pattern.kind, PatternKind::Mixed);
+        let p = &r.pattern;
+        assert_eq!(
+            (p.structural_blocks, p.transient_blocks, p.previously_worked),
+            (1, 1, 1)
+        );
+        assert_eq!(p.contexts, 2);
+    }
+
+    #[test]
+    fn a_context_that_worked_only_before_its_blocks_is_structural() {
+        // A rule rolled out between the success and the blocks: retries will not help.
+        let r = resolve(&[
             signin(T0, 0, true, MODERN, "US"),
             signin(T0 + H, 53003, true, MODERN, "US"),
             signin(T0 + 2 * H, 53003, true, "Exchange ActiveSync", "US"),
         ]);
-        assert_eq!(mixed.pattern.kind, PatternKind::Mixed);
-        assert_eq!(
-            (
-                mixed.pattern.structural_blocks,
-                mixed.pattern.transient_blocks
-            ),
-            (1, 1)
+        assert_eq!(r.pattern.kind, PatternKind::Structural);
+        assert_eq!(r.pattern.previously_worked, 1);
+        assert!(
+            r.pattern.detail.contains("had got in before"),
+            "{}",
+            r.pattern.detail
         );
-        assert_eq!(mixed.apps[0].status, Status::StillBlocked);
+        assert_eq!(r.apps[0].status, Status::StillBlocked);
     }
 
     #[test]

@@ -167,6 +167,8 @@ pub(crate) struct PatternOut<'a> {
     kind: &'static str,
     structural_blocks: u64,
     transient_blocks: u64,
+    /// Structural blocks whose context had got in before them, never after.
+    previously_worked: u64,
     contexts: u64,
     detail: &'a str,
 }
@@ -177,6 +179,7 @@ impl<'a> PatternOut<'a> {
             kind: p.kind.as_str(),
             structural_blocks: p.structural_blocks,
             transient_blocks: p.transient_blocks,
+            previously_worked: p.previously_worked,
             contexts: p.contexts,
             detail: &p.detail,
         }
