@@ -917,7 +917,7 @@ impl Resolution {
                     Status::StillBlocked => {
                         format!("Still blocked ({}) at the export's end{also}.", a.app)
                     }
-                    _ => format!("Status unknown ({}): no times{also}.", a.app),
+                    _ => format!("Status unknown ({}): times missing{also}.", a.app),
                 }
             }
         };
