@@ -21,6 +21,9 @@ pub(crate) struct Limits {
     pub policies: Vec<String>,
     /// Lower-cased UPNs of the emergency accounts: any block or would-block fails.
     pub break_glass: Vec<String>,
+    /// `--unresolved-only`: the blocked, users, cause and policy counts leave out blocks
+    /// followed by a success of the same user to the same app (break-glass stays strict).
+    pub unresolved_only: bool,
 }
 
 /// Which rule a violation breaks.
@@ -149,11 +152,19 @@ pub(crate) fn evaluate<'a>(
         .failures
         .iter()
         .filter(|d| counted(limits, d))
+        .filter(|d| !limits.unresolved_only || !report.resolved(d))
         .collect();
-    let scope = match (limits.fail_on.is_empty(), limits.policies.is_empty()) {
-        (true, true) => String::new(),
+    let scope = match (
+        limits.fail_on.is_empty(),
+        limits.policies.is_empty(),
+        limits.unresolved_only,
+    ) {
+        (true, true, false) => String::new(),
         _ => {
             let mut parts = Vec::new();
+            if limits.unresolved_only {
+                parts.push("unresolved: no later success to the same app".to_string());
+            }
             if !limits.fail_on.is_empty() {
                 let c: Vec<&str> = limits.fail_on.iter().map(|c| c.as_str()).collect();
                 parts.push(format!("cause {}", c.join("/")));

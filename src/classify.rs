@@ -608,7 +608,7 @@ fn letters(v: &str) -> String {
 }
 
 /// `clientAppUsed` values that are modern authentication; everything else is legacy.
-fn is_modern_client(client: &str) -> bool {
+pub(crate) fn is_modern_client(client: &str) -> bool {
     let c = client.trim();
     MODERN_CLIENT_APPS.iter().any(|m| c.eq_ignore_ascii_case(m))
 }

@@ -220,8 +220,11 @@ const CHECK_HELP: &str = "\
 Rules (each is a JUnit test case with --format junit):
   blocked        at most --max-blocked blocked sign-ins (0 by default; off when only
                  --max-users is given), counting only --fail-on causes and --policy policies
-  blocked_users  at most --max-users distinct blocked users (when given)
+                 (and with --unresolved-only, only blocks no later success to the same app
+                 followed)
+  blocked_users  at most --max-users distinct blocked users (when given; same counting)
   break_glass    no block or would-block of a --break-glass account, whatever the other options
+                 (--unresolved-only included: an emergency account locked out once fails)
   would_block    at most --max-would-block sign-ins blocked by report-only policies (when given)
 
 Examples:
@@ -229,6 +232,7 @@ Examples:
   signin-doctor check exports/ --max-blocked 5 --fail-on location --fail-on device_state
   signin-doctor check report-only-run.json --policy \"CA090 - Require compliant device\" --max-would-block 0
   signin-doctor check exports/ --format junit > signin-check.xml
+  signin-doctor check last-24h.json --unresolved-only --max-users 0
 
 Exit codes: 0 every rule passed; 1 a rule was broken (each violation is listed);
 2 bad usage or unreadable input.";
@@ -345,6 +349,14 @@ pub(crate) struct CheckArgs {
     /// Sign-ins that report-only policies would block, allowed before the check fails.
     #[arg(long, value_name = "N")]
     pub max_would_block: Option<u64>,
+
+    /// Count only blocks not followed by a successful sign-in of the same user to the
+    /// same app or resource later in the export (for rolling exports: an incident already
+    /// over does not fail the run); applies to --max-blocked, --max-users, --fail-on and
+    /// --policy. Blocks without a time count. Break-glass accounts stay strict: any block
+    /// fails, since an emergency account locked out even once is the failure to catch.
+    #[arg(long)]
+    pub unresolved_only: bool,
 
     /// Output format: text, json (violations and the report summary), junit (JUnit XML:
     /// one test case per rule).

@@ -79,12 +79,18 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
     };
     let mut progress = Progress::new(style.progress);
     let mut reading = load::Reading::new(None, args.lenient);
+    // Every record also feeds the per-user insights: whether the found block was
+    // followed by a success, and whether the user's blocks are structural.
+    let mut tally = Tally::new(Filter::default(), false).with_insights(3600);
     let loaded = load::read_inputs(&inputs, &mut reading, |_, record| {
         progress.record();
-        search.add(redacted(redactor.as_ref(), record));
+        let record = redacted(redactor.as_ref(), record);
+        tally.add(record.clone());
+        search.add(record);
         Ok(())
     })?;
     progress.finish();
+    let insight = tally.finish();
     let (records, first, last, non_interactive) = (
         search.records,
         search.first,
@@ -93,6 +99,10 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
     );
     match search.finish_with(policies.as_ref()) {
         Some((by, entries)) => {
+            let user = entries[0]
+                .diagnosis
+                .as_ref()
+                .and_then(|d| insight.users.iter().find(|u| u.user == d.user));
             report::explain::write_found(
                 &mut out,
                 &entries,
@@ -100,6 +110,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
                 &explain::normalize_id(&id),
                 format,
                 style,
+                user,
             )?;
             out.flush()?;
             Ok(Outcome::Done)
@@ -530,10 +541,15 @@ pub(crate) fn check(args: CheckArgs, style: Style) -> anyhow::Result<Outcome> {
         fail_on: args.fail_on.iter().map(|&c| cause(c)).collect(),
         policies: args.policy.clone(),
         break_glass: break_glass.clone(),
+        unresolved_only: args.unresolved_only,
     };
     // The gate reads what the report reads, so it sees the same damage.
     let skim = skim_with_successes(&filter);
     let mut tally = Tally::new(filter.clone(), true);
+    if args.unresolved_only {
+        // Whether a later success followed each block: the per-user insights know.
+        tally = tally.with_insights(3600);
+    }
     let mut impact = Impact::new(filter, &break_glass).keep_blocks();
     let mut progress = Progress::new(style.progress);
     let mut reading = load::Reading::new(skim, args.lenient);

@@ -44,6 +44,12 @@ const MAX_CONTEXTS: usize = 16;
 /// working hours).
 const MAX_HOURS: usize = 4096;
 const MAX_COUNTRIES: usize = 16;
+/// Per user and app, at most this many runs of successful sign-ins (an hour, one context
+/// and country each) are kept apart; past that, new ones widen the last run.
+const MAX_RUNS: usize = 4096;
+/// A still-blocked user whose last block came this close to the export's end: too soon
+/// to tell whether it clears.
+const END_MARGIN_SECS: i64 = 3600;
 
 /// The policy key of blocks whose export named no policy (as in the summary).
 pub(crate) const NO_POLICY: &str = "(no policy in the export)";
@@ -105,6 +111,8 @@ struct Context {
 #[derive(Debug)]
 struct BlockSeen {
     at: Option<i64>,
+    /// `context_hash` of the blocked sign-in: the same device, client and app.
+    key: u64,
     country: Option<String>,
     device: DeviceSeen,
     client: Option<String>,
@@ -127,6 +135,9 @@ pub(crate) struct Insights {
     bucket: i64,
     /// The times the export covers: the earliest and latest readable record.
     span: Option<(i64, i64)>,
+    /// The latest success or block: how far the export lets a status be told ("as of").
+    /// Other failures do not count: a quick read skips their times.
+    seen_until: Option<i64>,
     by_policy: HashMap<String, Vec<(Event, usize)>>,
     by_cause: BTreeMap<Cause, Vec<(Event, usize)>>,
     /// Interned policy names, for the cause incidents' policy lists.
@@ -140,7 +151,24 @@ pub(crate) struct Insights {
     country_hours: HashMap<(u64, u16), Vec<u32>, Mix>,
     user_countries: HashMap<u64, Vec<u16>, Mix>,
     contexts: HashMap<u64, Vec<Context>, Mix>,
+    /// (user, app or resource) → runs of successful sign-ins, for whether a block was
+    /// followed by a success (resolution) and in which context. Sorted by `finish`.
+    app_successes: HashMap<(u64, u64), Vec<SuccessRun>, Mix>,
+    /// (user, app or resource) → successes without a readable time.
+    untimed_successes: HashMap<(u64, u64), u32, Mix>,
     blocks: HashMap<String, Vec<BlockSeen>>,
+}
+
+/// Successful sign-ins of one user to one app within one hour, in one context (an index
+/// into the user's `contexts`, `u8::MAX` when not kept) and country (an index into
+/// `countries`, `u16::MAX` for none): 12 bytes per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SuccessRun {
+    /// The earliest and latest success of the run (seconds since 1970, until 2106).
+    first: u32,
+    last: u32,
+    context: u8,
+    country: u16,
 }
 
 impl Insights {
@@ -149,6 +177,7 @@ impl Insights {
         Insights {
             bucket: bucket_secs.max(60),
             span: None,
+            seen_until: None,
             by_policy: HashMap::new(),
             by_cause: BTreeMap::new(),
             policy_names: Vec::new(),
@@ -156,6 +185,8 @@ impl Insights {
             country_hours: HashMap::default(),
             user_countries: HashMap::default(),
             contexts: HashMap::default(),
+            app_successes: HashMap::default(),
+            untimed_successes: HashMap::default(),
             blocks: HashMap::new(),
         }
     }
@@ -166,24 +197,32 @@ impl Insights {
         let at = s.created.map(|t| t.timestamp());
         if let Some(t) = at {
             self.span = Some(self.span.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
+            if matches!(
+                s.error_code,
+                Some(0 | crate::model::BLOCKED_BY_CONDITIONAL_ACCESS)
+            ) {
+                self.seen_until = Some(self.seen_until.map_or(t, |u| u.max(t)));
+            }
         }
         if s.error_code != Some(0) {
             return;
         }
-        let Some(at) = at else { return };
+        let Some(at) = at else {
+            // A success that cannot be placed: a block to its app cannot be called over
+            // or not.
+            if let Some(app) = app_of(s) {
+                *self
+                    .untimed_successes
+                    .entry((user_hash(s), app_hash(app)))
+                    .or_default() += 1;
+            }
+            return;
+        };
         let user = user_hash(s);
+        let mut country_index = u16::MAX;
         if let Some(country) = trimmed(&s.country) {
-            let index = match self
-                .countries
-                .iter()
-                .position(|c| c.eq_ignore_ascii_case(country))
-            {
-                Some(i) => u16::try_from(i).unwrap_or(u16::MAX),
-                None => {
-                    self.countries.push(country.to_ascii_uppercase());
-                    u16::try_from(self.countries.len() - 1).unwrap_or(u16::MAX)
-                }
-            };
+            let index = self.country_index(country);
+            country_index = index;
             let known = self.user_countries.entry(user).or_default();
             if !known.contains(&index) && known.len() < MAX_COUNTRIES {
                 known.push(index);
@@ -208,16 +247,61 @@ impl Insights {
         // for a new one.
         let key = context_hash(s);
         let list = self.contexts.entry(user).or_default();
-        match list.iter().position(|c| c.key == key) {
-            Some(i) => list[i].last = list[i].last.max(at),
-            None if list.len() < MAX_CONTEXTS => list.push(Context {
-                key,
-                device: DeviceSeen::of(s),
-                client: text(&s.client_app_used),
-                app: text(&s.app_display_name).or_else(|| text(&s.resource_display_name)),
-                last: at,
-            }),
-            None => {}
+        let context = match list.iter().position(|c| c.key == key) {
+            Some(i) => {
+                list[i].last = list[i].last.max(at);
+                i
+            }
+            None if list.len() < MAX_CONTEXTS => {
+                list.push(Context {
+                    key,
+                    device: DeviceSeen::of(s),
+                    client: text(&s.client_app_used),
+                    app: text(&s.app_display_name).or_else(|| text(&s.resource_display_name)),
+                    last: at,
+                });
+                list.len() - 1
+            }
+            None => usize::from(u8::MAX),
+        };
+        let (Some(app), Ok(second)) = (app_of(s), u32::try_from(at)) else {
+            return;
+        };
+        let run = SuccessRun {
+            first: second,
+            last: second,
+            context: u8::try_from(context).unwrap_or(u8::MAX),
+            country: country_index,
+        };
+        let runs = self.app_successes.entry((user, app_hash(app))).or_default();
+        // Past `MAX_RUNS`, the last run widens: the times of successes stay right.
+        let full = runs.len() >= MAX_RUNS;
+        match runs.last_mut() {
+            Some(r)
+                if (r.context == run.context
+                    && r.country == run.country
+                    && (r.first / 3600 == second / 3600 || r.last / 3600 == second / 3600))
+                    || full =>
+            {
+                r.first = r.first.min(second);
+                r.last = r.last.max(second);
+            }
+            _ => runs.push(run),
+        }
+    }
+
+    /// The index standing for a country code (`u16::MAX` past 65 534 of them).
+    fn country_index(&mut self, country: &str) -> u16 {
+        match self
+            .countries
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(country))
+        {
+            Some(i) => u16::try_from(i).unwrap_or(u16::MAX),
+            None => {
+                self.countries.push(country.to_ascii_uppercase());
+                u16::try_from(self.countries.len() - 1).unwrap_or(u16::MAX)
+            }
         }
     }
 
@@ -229,6 +313,7 @@ impl Insights {
             .or_default()
             .push(BlockSeen {
                 at,
+                key: context_hash(s),
                 country: d.country.as_ref().map(|c| c.to_ascii_uppercase()),
                 device: DeviceSeen::of(s),
                 client: d.client_app.clone(),
@@ -273,6 +358,9 @@ impl Insights {
         for list in self.country_hours.values_mut() {
             list.sort_unstable();
         }
+        for runs in self.app_successes.values_mut() {
+            runs.sort_unstable_by_key(|r| (r.first, r.last));
+        }
         let mut incidents = Vec::new();
         if let Some(span) = self.span {
             let mut policy_onsets = Vec::new();
@@ -307,8 +395,27 @@ impl Insights {
                 .then_with(|| a.key.cmp(&b.key))
         });
         let mut findings = HashMap::new();
+        let mut resolutions = HashMap::new();
+        let mut last_success = HashMap::default();
         let blocks = std::mem::take(&mut self.blocks);
-        for (user, list) in blocks {
+        for (user, mut list) in blocks {
+            list.sort_by_key(|b| b.at);
+            let id = hash(&user);
+            for b in &list {
+                let Some(app) = b.app.as_deref() else {
+                    continue;
+                };
+                let key = (id, app_hash(app));
+                // Sorted by first: the latest success may sit in any run.
+                if let Some(latest) = self
+                    .app_successes
+                    .get(&key)
+                    .and_then(|runs| runs.iter().map(|r| r.last).max())
+                {
+                    last_success.insert(key, i64::from(latest));
+                }
+            }
+            resolutions.insert(user.clone(), self.resolution(id, &list));
             let found = self.user_findings(&user, list);
             if !found.is_empty() {
                 findings.insert(user, found);
@@ -317,6 +424,8 @@ impl Insights {
         Insight {
             incidents,
             findings,
+            resolutions,
+            last_success,
             bucket_secs: self.bucket,
             span: self.span.and_then(|(a, b)| {
                 Some((
@@ -660,12 +769,573 @@ fn retry_storm(list: &[BlockSeen]) -> Option<UserFinding> {
     })
 }
 
+/// (user, app or resource) hashes → the latest successful sign-in (seconds).
+pub(crate) type LastSuccess = HashMap<(u64, u64), i64, Mix>;
+
+/// Whether a blocked sign-in was followed by a successful sign-in of the same user to
+/// the same app (or resource). A block without a time or an app cannot be shown to be.
+pub(crate) fn followed_by_success(last: &LastSuccess, d: &Diagnosis) -> bool {
+    let (Some(t), Some(app)) = (d.time, d.app.as_deref().or(d.resource.as_deref())) else {
+        return false;
+    };
+    last.get(&(hash(&d.user), app_hash(app)))
+        .is_some_and(|&s| s > t.timestamp())
+}
+
+/// Where a user's blocks to one app stand at the end of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Status {
+    /// A later sign-in to the same app succeeded.
+    Resolved,
+    /// Cannot tell: no readable time on the blocks, or a success to the app without one.
+    Unknown,
+    /// The last attempt was blocked, and no success came between blocks.
+    StillBlocked,
+    /// Blocked again after a success, and still blocked at the end.
+    Recurring,
+}
+
+impl Status {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Status::Resolved => "resolved",
+            Status::Unknown => "unknown",
+            Status::StillBlocked => "still_blocked",
+            Status::Recurring => "recurring",
+        }
+    }
+}
+
+/// One user's blocks to one app (or resource), and what followed them.
+#[derive(Debug, Clone)]
+pub(crate) struct AppStatus {
+    pub app: String,
+    pub status: Status,
+    pub blocked: u64,
+    pub first_blocked: Option<DateTime<Utc>>,
+    pub last_blocked: Option<DateTime<Utc>>,
+    /// The first success after the last block (resolved only).
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// How often the user was blocked again after a success to the app.
+    pub blocked_again: u64,
+    /// What differs between the last block and the success after it (resolved only):
+    /// `compliant_now`, `registered_now`, `managed_now`, `other_device`, `modern_client`,
+    /// `other_client`, `other_country`, `nothing_visible`, `cannot_tell`.
+    pub changed: Vec<&'static str>,
+    /// Still blocked or recurring: the end of the export, the "as of" of the status.
+    pub as_of: Option<DateTime<Utc>>,
+    /// The export ends within an hour of the last block: too soon to tell.
+    pub ends_right_after: bool,
+    /// One sentence, with the times.
+    pub detail: String,
+}
+
+/// Whether a user's blocks are a rule being enforced or a passing condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PatternKind {
+    /// Every block came from a context (device, client, app, country) with no success
+    /// after any of its blocks: retries will not help.
+    Structural,
+    /// Every block came from a context that signed in successfully after one of its
+    /// blocks: a risk signal, a moment on a VPN; waiting or retrying may clear it.
+    Transient,
+    /// Some of each.
+    Mixed,
+}
+
+impl PatternKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            PatternKind::Structural => "structural",
+            PatternKind::Transient => "transient",
+            PatternKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// The evidence for a user's `PatternKind`.
+#[derive(Debug, Clone)]
+pub(crate) struct UserPattern {
+    pub kind: PatternKind,
+    /// Blocks from a context with no success.
+    pub structural_blocks: u64,
+    /// Blocks from a context that also succeeded after one of its blocks.
+    pub transient_blocks: u64,
+    /// Structural blocks whose context had succeeded, but only before its blocks (a
+    /// context that stopped working: a new or changed rule, or a condition not passed yet).
+    pub previously_worked: u64,
+    /// Distinct blocked contexts (device, client, app and country).
+    pub contexts: u64,
+    pub detail: String,
+}
+
+/// A user's statuses (by app name) and pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolution {
+    pub apps: Vec<AppStatus>,
+    pub pattern: UserPattern,
+}
+
+impl Resolution {
+    /// A few words for the table's fix cell: the worst status, then the pattern.
+    pub(crate) fn hint(&self) -> String {
+        let worst = self.apps.iter().max_by_key(|a| (a.status, a.last_blocked));
+        let status = match worst {
+            None => String::new(),
+            Some(a) if a.status == Status::Resolved => {
+                let when = a
+                    .resolved_at
+                    .map(|t| t.format("%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
+                if self.apps.len() == 1 {
+                    let changed: Vec<&str> = a.changed.iter().map(|c| change_words(c)).collect();
+                    format!("Resolved: in at {when} ({}).", changed.join(", "))
+                } else {
+                    format!("Resolved: in again to all {} apps.", self.apps.len())
+                }
+            }
+            Some(a) => {
+                let others = self
+                    .apps
+                    .iter()
+                    .filter(|o| o.status == Status::Resolved)
+                    .count();
+                let also = if others > 0 {
+                    format!("; resolved for {}", plural(others as u64, "other app"))
+                } else {
+                    String::new()
+                };
+                match a.status {
+                    Status::Recurring => format!(
+                        "Recurring: blocked again after a success ({}){also}.",
+                        a.app
+                    ),
+                    Status::StillBlocked if a.ends_right_after => format!(
+                        "Still blocked ({}) at the export's end, right after the last block{also}.",
+                        a.app
+                    ),
+                    Status::StillBlocked => {
+                        format!("Still blocked ({}) at the export's end{also}.", a.app)
+                    }
+                    _ => format!("Status unknown ({}): times missing{also}.", a.app),
+                }
+            }
+        };
+        let pattern = match self.pattern.kind {
+            PatternKind::Structural => "Structural:",
+            PatternKind::Transient => "Transient (a retry may pass):",
+            PatternKind::Mixed => "Mixed:",
+        };
+        format!("{status} {pattern}").trim().to_string()
+    }
+}
+
+/// The words of a `changed` tag.
+pub(crate) fn change_words(tag: &str) -> &'static str {
+    match tag {
+        "compliant_now" => "compliant now",
+        "registered_now" => "registered now",
+        "managed_now" => "managed now",
+        "other_device" => "other device",
+        "modern_client" => "modern client",
+        "other_client" => "other client",
+        "other_country" => "other country",
+        "nothing_visible" => "same device, client and country",
+        _ => "cannot tell what changed",
+    }
+}
+
+impl Insights {
+    /// Each blocked app's status and the user's pattern. `list` is sorted by time.
+    fn resolution(&self, user: u64, list: &[BlockSeen]) -> Resolution {
+        let mut apps: BTreeMap<&str, Vec<&BlockSeen>> = BTreeMap::new();
+        for b in list {
+            apps.entry(b.app.as_deref().unwrap_or(NO_APP))
+                .or_default()
+                .push(b);
+        }
+        let statuses = apps
+            .into_iter()
+            .map(|(app, blocks)| self.app_status(user, app, &blocks))
+            .collect();
+        Resolution {
+            apps: statuses,
+            pattern: self.pattern(user, list),
+        }
+    }
+
+    fn runs(&self, user: u64, app: &str) -> &[SuccessRun] {
+        if app == NO_APP {
+            return &[];
+        }
+        self.app_successes
+            .get(&(user, app_hash(app)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn app_status(&self, user: u64, app: &str, blocks: &[&BlockSeen]) -> AppStatus {
+        let runs = self.runs(user, app);
+        let times: Vec<i64> = blocks.iter().filter_map(|b| b.at).collect();
+        let untimed = blocks.len() - times.len();
+        let mut out = AppStatus {
+            app: app.to_string(),
+            status: Status::Unknown,
+            blocked: blocks.len() as u64,
+            first_blocked: times.first().map(|&t| time(t)),
+            last_blocked: times.last().map(|&t| time(t)),
+            resolved_at: None,
+            blocked_again: 0,
+            changed: Vec::new(),
+            as_of: None,
+            ends_right_after: false,
+            detail: String::new(),
+        };
+        let (Some(&first), Some(&last)) = (times.first(), times.last()) else {
+            out.detail = format!(
+                "cannot tell: {} to {app} carr{} no readable time",
+                plural(blocks.len() as u64, "blocked sign-in"),
+                if blocks.len() == 1 { "ies" } else { "y" }
+            );
+            return out;
+        };
+        // A success strictly between two blocks: the block came back.
+        let between = |from: i64, to: i64| {
+            runs.iter().any(|r| {
+                let (a, b) = (i64::from(r.first), i64::from(r.last));
+                (a > from && a < to) || (b > from && b < to)
+            })
+        };
+        out.blocked_again = times
+            .windows(2)
+            .filter(|w| w[0] < w[1] && between(w[0], w[1]))
+            .count() as u64;
+        // The first success after the last block (a run's earliest, else its latest).
+        let after = runs
+            .iter()
+            .filter_map(|r| {
+                let (a, b) = (i64::from(r.first), i64::from(r.last));
+                if a > last {
+                    Some((a, r))
+                } else if b > last {
+                    Some((b, r))
+                } else {
+                    None
+                }
+            })
+            .min_by_key(|(t, _)| *t);
+        let count = if blocks.len() == 1 {
+            format!("blocked once at {}", clock(last))
+        } else {
+            format!(
+                "blocked {} times from {} to {}",
+                blocks.len(),
+                clock(first),
+                clock(last)
+            )
+        };
+        let untimed_note = if untimed > 0 {
+            format!(" ({untimed} without a readable time not placed)")
+        } else {
+            String::new()
+        };
+        let again = match out.blocked_again {
+            0 => String::new(),
+            n => format!(
+                "; it came back {} after a success",
+                if n == 1 {
+                    "once".to_string()
+                } else {
+                    format!("{n} times")
+                }
+            ),
+        };
+        let end = self.seen_until.map_or(last, |e| e.max(last));
+        if let Some((at, run)) = after {
+            let b = blocks
+                .iter()
+                .rev()
+                .find(|b| b.at == Some(last))
+                .expect("the last block");
+            let (tags, words) = self.changes(user, b, run);
+            out.status = Status::Resolved;
+            out.resolved_at = Some(time(at));
+            // Another device, client or country got in; the blocked one may still not.
+            let moved = tags.iter().any(|t| {
+                matches!(
+                    *t,
+                    "other_device" | "other_client" | "modern_client" | "other_country"
+                )
+            });
+            let so = if moved {
+                "so the user is in again (the blocked context itself may still be blocked)"
+            } else {
+                "so the block no longer applies"
+            };
+            out.detail = format!(
+                "{count}{untimed_note}; signed in successfully to {app} at {}, {words}, \
+                 {so}{again}",
+                clock(at)
+            );
+            out.changed = tags;
+        } else if let Some(&n) = self.untimed_successes.get(&(user, app_hash(app))) {
+            out.detail = format!(
+                "cannot tell: {count}{untimed_note}{again}, but {} to {app} carr{} no \
+                 readable time and may have come after",
+                plural(u64::from(n), "successful sign-in"),
+                if n == 1 { "ies" } else { "y" }
+            );
+        } else {
+            out.status = if out.blocked_again > 0 {
+                Status::Recurring
+            } else {
+                Status::StillBlocked
+            };
+            out.as_of = Some(time(end));
+            out.ends_right_after = end - last <= END_MARGIN_SECS;
+            let soon = if out.ends_right_after {
+                format!(
+                    " ({} after the last block: too soon to tell whether it clears)",
+                    span_text(end - last)
+                )
+            } else {
+                String::new()
+            };
+            out.detail = format!(
+                "{count}{untimed_note}{again}; no successful sign-in to {app} after the last \
+                 block, as of the end of the export at {}{soon}",
+                clock(end)
+            );
+        }
+        out
+    }
+
+    /// What differs between a block and the success after it: tags and words.
+    fn changes(&self, user: u64, b: &BlockSeen, run: &SuccessRun) -> (Vec<&'static str>, String) {
+        let Some(c) = self
+            .contexts
+            .get(&user)
+            .and_then(|l| l.get(usize::from(run.context)))
+        else {
+            return (
+                vec!["cannot_tell"],
+                "in a context not kept (too many for this user): cannot tell what changed"
+                    .to_string(),
+            );
+        };
+        let mut tags = Vec::new();
+        let mut words = Vec::new();
+        let (bd, sd) = (&b.device, &c.device);
+        let same_device = match (&bd.id, &sd.id) {
+            (Some(x), Some(y)) => x == y,
+            _ => bd.describe() == sd.describe(),
+        };
+        if same_device {
+            if sd.compliant == Some(true) && bd.compliant != Some(true) {
+                tags.push("compliant_now");
+                words.push("the same device is compliant now".to_string());
+            }
+            if sd.trust.is_some() && bd.trust.is_none() {
+                tags.push("registered_now");
+                words.push(format!(
+                    "the same device is registered now ({})",
+                    sd.trust.as_deref().unwrap_or_default()
+                ));
+            }
+            if sd.managed == Some(true) && bd.managed != Some(true) {
+                tags.push("managed_now");
+                words.push("the same device is managed now".to_string());
+            }
+        } else {
+            tags.push("other_device");
+            words.push(format!(
+                "from another device ({}, blocked on {})",
+                sd.describe(),
+                bd.describe()
+            ));
+        }
+        if let (Some(bc), Some(sc)) = (&b.client, &c.client)
+            && !bc.eq_ignore_ascii_case(sc)
+        {
+            if !classify::is_modern_client(bc) && classify::is_modern_client(sc) {
+                tags.push("modern_client");
+                words.push(format!("with a modern client ({sc}, blocked with {bc})"));
+            } else {
+                tags.push("other_client");
+                words.push(format!("with another client ({sc}, blocked with {bc})"));
+            }
+        }
+        let country = self.countries.get(usize::from(run.country));
+        if let (Some(bc), Some(sc)) = (&b.country, country)
+            && bc != sc
+        {
+            tags.push("other_country");
+            words.push(format!("from another country ({sc}, blocked from {bc})"));
+        }
+        if tags.is_empty() {
+            tags.push("nothing_visible");
+            words.push(
+                "with the same device, client and country (what blocked it, such as a risk \
+                 level or the network, has passed)"
+                    .to_string(),
+            );
+        }
+        (tags, words.join(", "))
+    }
+
+    /// Structural or transient: did each block's own context ever succeed?
+    fn pattern(&self, user: u64, list: &[BlockSeen]) -> UserPattern {
+        let contexts = self.contexts.get(&user);
+        // The times of successes in each block's own context (device, client, app and
+        // country), by block.
+        let same_context: Vec<Vec<(i64, i64)>> = list
+            .iter()
+            .map(|b| {
+                let country = b.country.as_deref().map_or(Some(u16::MAX), |c| {
+                    self.countries
+                        .iter()
+                        .position(|k| k == c)
+                        .and_then(|i| u16::try_from(i).ok())
+                });
+                let Some(country) = country else {
+                    return Vec::new();
+                };
+                self.runs(user, b.app.as_deref().unwrap_or(NO_APP))
+                    .iter()
+                    .filter(|r| {
+                        r.country == country
+                            && contexts
+                                .and_then(|l| l.get(usize::from(r.context)))
+                                .is_some_and(|c| c.key == b.key)
+                    })
+                    .map(|r| (i64::from(r.first), i64::from(r.last)))
+                    .collect()
+            })
+            .collect();
+        // A context is intermittent when a success in it came after one of its blocks
+        // (or a block without a time shares it with a success): the block passed by
+        // itself. Successes only before every block are a context that stopped working.
+        let place = |b: &BlockSeen| (b.key, b.country.clone());
+        let mut intermittent: Vec<(u64, Option<String>)> = Vec::new();
+        for (b, runs) in list.iter().zip(&same_context) {
+            let after = match b.at {
+                Some(at) => runs.iter().any(|&(_, last)| last > at),
+                None => !runs.is_empty(),
+            };
+            if after && !intermittent.contains(&place(b)) {
+                intermittent.push(place(b));
+            }
+        }
+        let mut seen: Vec<(u64, Option<String>)> = Vec::new();
+        let (mut structural, mut transient, mut previously) = (0u64, 0u64, 0u64);
+        let mut causes: Vec<Cause> = Vec::new();
+        for (b, runs) in list.iter().zip(&same_context) {
+            if !seen.contains(&place(b)) {
+                seen.push(place(b));
+            }
+            if !causes.contains(&b.cause) {
+                causes.push(b.cause);
+            }
+            if intermittent.contains(&place(b)) {
+                transient += 1;
+            } else {
+                structural += 1;
+                previously += u64::from(!runs.is_empty());
+            }
+        }
+        let causes: Vec<&str> = causes.iter().map(|c| c.as_str()).collect();
+        let causes = causes.join(", ");
+        let n = seen.len() as u64;
+        let (kind, detail) = match (structural, transient) {
+            (_, 0) if previously > 0 => (
+                PatternKind::Structural,
+                format!(
+                    "{} from {} (device, client, app and country) that never signed in \
+                     successfully after a block, cause {causes}; {previously} of them from a \
+                     context that had got in before: a rule new or changed since (see the \
+                     incidents), or a condition that has not passed yet; retrying will not help \
+                     while it holds",
+                    every(structural),
+                    plural(n, "context")
+                ),
+            ),
+            (_, 0) => (
+                PatternKind::Structural,
+                format!(
+                    "{} from {} (device, client, app and country) that never signed in \
+                     successfully, cause {causes}: a rule is being enforced; retrying will not \
+                     help, the device, client, network or policy must change",
+                    every(structural),
+                    plural(n, "context")
+                ),
+            ),
+            (0, _) => (
+                PatternKind::Transient,
+                format!(
+                    "{} in a context (device, client, app and country) that signed in \
+                     successfully after a block, cause {causes}: a passing condition such as sign-in risk or \
+                     a moment on a VPN; waiting or retrying may clear it",
+                    every(transient)
+                ),
+            ),
+            _ => (
+                PatternKind::Mixed,
+                format!(
+                    "{} of {} blocks came from a context that never signed in successfully \
+                     after a block (a rule being enforced), {transient} from one that did (a \
+                     passing condition), cause {causes}",
+                    structural,
+                    structural + transient
+                ),
+            ),
+        };
+        UserPattern {
+            kind,
+            structural_blocks: structural,
+            transient_blocks: transient,
+            previously_worked: previously,
+            contexts: n,
+            detail,
+        }
+    }
+}
+
+/// `the block came` / `all 3 blocks came`.
+fn every(n: u64) -> String {
+    if n == 1 {
+        "the block came".to_string()
+    } else if n == 2 {
+        "both blocks came".to_string()
+    } else {
+        format!("all {n} blocks came")
+    }
+}
+
+/// The app column's entry for blocks whose export named no app or resource.
+pub(crate) const NO_APP: &str = "(no app in the export)";
+
+/// A successful sign-in's app, or its resource when it names none (as blocks are keyed).
+fn app_of<'v>(s: &'v SignIn<'_>) -> Option<&'v str> {
+    trimmed(&s.app_display_name).or_else(|| trimmed(&s.resource_display_name))
+}
+
+/// An app name's hash (FNV-1a), whatever its ASCII case; no allocation, since it runs
+/// once per successful sign-in.
+fn app_hash(app: &str) -> u64 {
+    app.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// What `Insights::finish` found.
 #[derive(Debug, Default)]
 pub(crate) struct Insight {
     pub incidents: Vec<Incident>,
     /// By user (the report's user key).
     pub findings: HashMap<String, Vec<UserFinding>>,
+    /// By user: whether each blocked app is over, and whether the blocks are a rule.
+    pub resolutions: HashMap<String, Resolution>,
+    /// (user, app) → the latest successful sign-in, for the blocked users' apps.
+    pub last_success: LastSuccess,
     pub bucket_secs: i64,
     /// The earliest and latest readable time among the records looked at.
     pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
@@ -968,10 +1638,10 @@ fn distinct(users: impl Iterator<Item = u64>) -> u64 {
 
 /// The maps above are keyed by numbers that are hashes already (or small): mixing their
 /// words is enough, and much cheaper than SipHash on every successful sign-in.
-type Mix = std::hash::BuildHasherDefault<Mixer>;
+pub(crate) type Mix = std::hash::BuildHasherDefault<Mixer>;
 
 #[derive(Default)]
-struct Mixer(u64);
+pub(crate) struct Mixer(u64);
 
 impl std::hash::Hasher for Mixer {
     fn finish(&self) -> u64 {
@@ -1198,6 +1868,7 @@ mod tests {
     fn seen(at: i64) -> BlockSeen {
         BlockSeen {
             at: Some(at),
+            key: 0,
             country: None,
             device: DeviceSeen::default(),
             client: None,
@@ -1229,5 +1900,201 @@ mod tests {
         assert_eq!(window_name(H), "hour");
         assert_eq!(window_name(24 * H), "day");
         assert_eq!(window_name(30 * 60), "30 minutes");
+    }
+
+    // ---- resolution and pattern ------------------------------------------------------
+
+    /// A sign-in of `user` to Outlook at `at`: `code` 0 or 53003, on a Windows laptop
+    /// (compliant or not) with `client`, from `country`.
+    fn signin(at: i64, code: i64, compliant: bool, client: &str, country: &str) -> SignIn<'static> {
+        let mut s = SignIn {
+            id: Some(format!("req-{at}-{code}").into()),
+            created: Some(time(at)),
+            user_principal_name: Some("pat@contoso.com".into()),
+            app_display_name: Some("Outlook".into()),
+            client_app_used: Some(client.to_string().into()),
+            country: Some(country.to_string().into()),
+            error_code: Some(code),
+            ..SignIn::default()
+        };
+        s.device.device_id = Some("dev-1".into());
+        s.device.operating_system = Some("Windows10".into());
+        s.device.is_compliant = Some(compliant);
+        s
+    }
+
+    /// Feeds the records to a collector (blocks as diagnosed) and returns pat's result.
+    fn resolve(records: &[SignIn<'static>]) -> Resolution {
+        let mut i = Insights::new(H);
+        for s in records {
+            i.observe(s);
+            if s.error_code == Some(53003) {
+                let mut d = crate::classify::classify(s).expect("a block");
+                d.cause = Cause::DeviceState;
+                i.block(s, &d);
+            }
+        }
+        let mut done = i.finish();
+        done.resolutions
+            .remove("pat@contoso.com")
+            .expect("pat was blocked")
+    }
+
+    const MODERN: &str = "Mobile Apps and Desktop clients";
+
+    #[test]
+    fn a_later_success_to_the_same_app_resolves_and_says_what_changed() {
+        let r = resolve(&[
+            signin(T0, 53003, false, MODERN, "US"),
+            signin(T0 + 2 * H, 0, true, MODERN, "US"),
+        ]);
+        let a = &r.apps[0];
+        assert_eq!(a.status, Status::Resolved);
+        assert_eq!(a.resolved_at, Some(time(T0 + 2 * H)));
+        assert_eq!(a.changed, ["compliant_now"]);
+        assert!(
+            a.detail.ends_with("so the block no longer applies"),
+            "{}",
+            a.detail
+        );
+        assert_eq!(r.pattern.kind, PatternKind::Structural);
+    }
+
+    #[test]
+    fn a_success_before_the_block_only_is_still_blocked_never_resolved() {
+        let r = resolve(&[
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + 5 * H, 53003, false, MODERN, "US"),
+            // Another user's record sets where the export ends.
+            SignIn {
+                user_principal_name: Some("other@contoso.com".into()),
+                ..signin(T0 + 5 * H + 600, 0, true, MODERN, "US")
+            },
+        ]);
+        let a = &r.apps[0];
+        assert_eq!(a.status, Status::StillBlocked);
+        assert_eq!(a.resolved_at, None);
+        assert_eq!(a.as_of, Some(time(T0 + 5 * H + 600)));
+        assert!(a.ends_right_after, "10 minutes: too soon to tell");
+    }
+
+    #[test]
+    fn blocked_again_after_a_success_is_recurring_and_a_success_in_the_same_context_transient() {
+        let r = resolve(&[
+            signin(T0, 53003, true, MODERN, "US"),
+            signin(T0 + H, 0, true, MODERN, "US"),
+            signin(T0 + 3 * H, 53003, true, MODERN, "US"),
+        ]);
+        assert_eq!(r.apps[0].status, Status::Recurring);
+        assert_eq!(r.apps[0].blocked_again, 1);
+        assert_eq!(r.pattern.kind, PatternKind::Transient);
+        assert_eq!(r.pattern.transient_blocks, 2);
+        assert!(
+            r.hint().starts_with("Recurring: blocked again"),
+            "{}",
+            r.hint()
+        );
+    }
+
+    #[test]
+    fn blocks_in_contexts_that_did_and_did_not_succeed_are_mixed() {
+        let r = resolve(&[
+            // US: in, then blocked, never in again there (a context that stopped working).
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + H, 53003, true, MODERN, "US"),
+            // BR: blocked, then in from the same context (the block passed).
+            signin(T0 + 2 * H, 53003, true, MODERN, "BR"),
+            signin(T0 + 3 * H, 0, true, MODERN, "BR"),
+        ]);
+        // The last success (from BR) resolves the app.
+        assert_eq!(r.apps[0].status, Status::Resolved);
+        assert_eq!(r.apps[0].changed, ["nothing_visible"]);
+        assert_eq!(r.pattern.kind, PatternKind::Mixed);
+        let p = &r.pattern;
+        assert_eq!(
+            (p.structural_blocks, p.transient_blocks, p.previously_worked),
+            (1, 1, 1)
+        );
+        assert_eq!(p.contexts, 2);
+    }
+
+    #[test]
+    fn a_context_that_worked_only_before_its_blocks_is_structural() {
+        // A rule rolled out between the success and the blocks: retries will not help.
+        let r = resolve(&[
+            signin(T0, 0, true, MODERN, "US"),
+            signin(T0 + H, 53003, true, MODERN, "US"),
+            signin(T0 + 2 * H, 53003, true, "Exchange ActiveSync", "US"),
+        ]);
+        assert_eq!(r.pattern.kind, PatternKind::Structural);
+        assert_eq!(r.pattern.previously_worked, 1);
+        assert!(
+            r.pattern.detail.contains("had got in before"),
+            "{}",
+            r.pattern.detail
+        );
+        assert_eq!(r.apps[0].status, Status::StillBlocked);
+    }
+
+    #[test]
+    fn a_modern_client_after_a_legacy_block_is_named() {
+        let r = resolve(&[
+            signin(T0, 53003, true, "Exchange ActiveSync", "US"),
+            signin(T0 + H, 0, true, MODERN, "DE"),
+        ]);
+        assert_eq!(r.apps[0].changed, ["modern_client", "other_country"]);
+        assert!(
+            r.apps[0]
+                .detail
+                .contains("the blocked context itself may still be blocked")
+        );
+    }
+
+    #[test]
+    fn blocks_without_a_time_cannot_tell() {
+        let mut s = signin(T0, 53003, false, MODERN, "US");
+        s.created = None;
+        let r = resolve(&[s, signin(T0 + H, 0, true, MODERN, "US")]);
+        assert_eq!(r.apps[0].status, Status::Unknown);
+        assert!(
+            r.apps[0].detail.starts_with("cannot tell"),
+            "{}",
+            r.apps[0].detail
+        );
+    }
+
+    #[test]
+    fn a_success_without_a_time_after_the_last_block_cannot_be_ruled_out() {
+        let mut untimed = signin(T0 + H, 0, true, MODERN, "US");
+        untimed.created = None;
+        let r = resolve(&[signin(T0, 53003, false, MODERN, "US"), untimed]);
+        assert_eq!(r.apps[0].status, Status::Unknown);
+        assert!(
+            r.apps[0]
+                .detail
+                .contains("1 successful sign-in to Outlook carries no readable time"),
+            "{}",
+            r.apps[0].detail
+        );
+    }
+
+    #[test]
+    fn success_runs_stay_one_per_hour_and_context_in_any_order() {
+        let mut i = Insights::new(H);
+        // Newest first, as Graph exports are: three in one hour, then one the hour before.
+        for at in [
+            T0 + H + 50 * 60,
+            T0 + H + 10 * 60,
+            T0 + H + 5 * 60,
+            T0 + 30 * 60,
+        ] {
+            i.observe(&signin(at, 0, true, MODERN, "US"));
+        }
+        let runs: Vec<SuccessRun> = i.app_successes.values().next().unwrap().clone();
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(
+            (i64::from(runs[0].first), i64::from(runs[0].last)),
+            (T0 + H + 5 * 60, T0 + H + 50 * 60)
+        );
     }
 }

@@ -8,7 +8,9 @@ use chrono::{DateTime, Utc};
 
 use crate::classify;
 use crate::fixes::{self, FixKey};
-use crate::insights::{Incident, Insights, UserFinding};
+use crate::insights::{
+    AppStatus, Incident, Insights, LastSuccess, Resolution, UserFinding, UserPattern,
+};
 use crate::model::{BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Diagnosis, SignIn};
 
 /// Which records a run looks at (`--since`, `--until`, `--user`).
@@ -399,7 +401,8 @@ impl Tally {
             .into_iter()
             .map(|u| {
                 let findings = insight.findings.remove(&u.user).unwrap_or_default();
-                u.into_row(findings)
+                let resolution = insight.resolutions.remove(&u.user);
+                u.into_row(findings, resolution)
             })
             .collect();
         users.sort_by(|a, b| b.blocked.cmp(&a.blocked).then_with(|| a.user.cmp(&b.user)));
@@ -441,6 +444,7 @@ impl Tally {
                 (by, rows)
             }),
             span: insight.span,
+            last_success: insight.last_success,
         }
     }
 
@@ -575,6 +579,16 @@ pub(crate) struct Report {
     pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// With `--group-by` other than user: the rows, most blocked first.
     pub groups: Option<(GroupBy, Vec<GroupRow>)>,
+    /// (user, app) → latest success, for `resolved` (when insights were looked for).
+    pub last_success: LastSuccess,
+}
+
+impl Report {
+    /// Whether a blocked sign-in was followed by a success of the same user to the same
+    /// app or resource (never, without insights or without a time).
+    pub(crate) fn resolved(&self, d: &Diagnosis) -> bool {
+        crate::insights::followed_by_success(&self.last_success, d)
+    }
 }
 
 /// What the rows of a report's main table stand for (`--group-by`).
@@ -761,10 +775,63 @@ pub(crate) struct UserRow {
     pub fix: String,
     /// What the user's sign-ins show together (travel, a working device, retries).
     pub findings: Vec<UserFinding>,
+    /// Per blocked app, by name: resolved, still blocked or recurring (empty without
+    /// insights).
+    pub status: Vec<AppStatus>,
+    /// Structural or transient (without insights: none).
+    pub pattern: Option<UserPattern>,
+}
+
+impl UserRow {
+    /// The table's fix cell: the status and pattern, what the user's sign-ins show
+    /// together (a device that works, travel), then the fix for their most frequent kind
+    /// of block.
+    pub(crate) fn fix_text(&self) -> String {
+        let status = self.status_hint();
+        let mut parts: Vec<&str> = Vec::new();
+        if !status.is_empty() {
+            parts.push(&status);
+        }
+        parts.extend(self.findings.iter().map(|f| f.hint.as_str()));
+        parts.push(&self.fix);
+        parts.join(" ")
+    }
+
+    /// One line per blocked app (its status and why) and one for the pattern.
+    pub(crate) fn status_lines(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .status
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} ({}): {}",
+                    a.app,
+                    a.status.as_str().replace('_', " "),
+                    a.detail
+                )
+            })
+            .collect();
+        if let Some(p) = &self.pattern {
+            out.push(format!("{}: {}", p.kind.as_str(), p.detail));
+        }
+        out
+    }
+
+    /// The status and pattern words that open the fix cell ("" without insights).
+    pub(crate) fn status_hint(&self) -> String {
+        match &self.pattern {
+            Some(p) => Resolution {
+                apps: self.status.clone(),
+                pattern: p.clone(),
+            }
+            .hint(),
+            None => String::new(),
+        }
+    }
 }
 
 impl UserTotals {
-    fn into_row(self, findings: Vec<UserFinding>) -> UserRow {
+    fn into_row(self, findings: Vec<UserFinding>, resolution: Option<Resolution>) -> UserRow {
         let mut causes: Vec<(Cause, u64)> = self.causes.into_iter().collect();
         causes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         // The most frequent kind of fix; ties go to the first in catalogue order.
@@ -784,6 +851,11 @@ impl UserTotals {
             last_seen: self.last_seen,
             fix,
             findings,
+            status: resolution
+                .as_ref()
+                .map(|r| r.apps.clone())
+                .unwrap_or_default(),
+            pattern: resolution.map(|r| r.pattern),
         }
     }
 }

@@ -92,8 +92,10 @@ fn markdown_has_the_user_table_patterns_totals_and_notes() {
     assert_eq!(users[2][0], "zoe.angstrom@contoso.com");
     assert_eq!(users[2][1], "4");
     assert_eq!(users[2][2], "`location` 4");
+    // The status and pattern come first (issue 10), then the finding's hint.
     assert!(
-        users[2][6].starts_with("Signed in from CH 18 minutes after"),
+        users[2][6].starts_with("Still blocked (Outlook for iOS and Android) at the export's end")
+            && users[2][6].contains("Structural: Signed in from CH 18 minutes after"),
         "{users:?}"
     );
     assert!(md.contains("### Patterns\n"), "{md}");

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::incidents::{PatternOut, StatusOut};
 use super::{FailureOut, Style, rfc3339, sanitize};
 use crate::codes::{self, Kind};
 use crate::explain::{Entry, Facts, MatchedBy};
@@ -15,6 +16,7 @@ use crate::fixes;
 use crate::load::Paste;
 use crate::model::Diagnosis;
 use crate::replay::{Agreement, Replay, Verdict};
+use crate::summary::UserRow;
 
 /// How `explain` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +56,10 @@ pub(crate) fn write_found(
     id: &str,
     format: Format,
     style: Style,
+    user: Option<&UserRow>,
 ) -> io::Result<()> {
     if format == Format::Json {
-        return write_json(out, &entries[0], &entries[1..]);
+        return write_json(out, &entries[0], &entries[1..], user);
     }
     let mut blocks = Vec::new();
     if entries.len() > 1 {
@@ -76,6 +79,9 @@ pub(crate) fn write_found(
         )));
     }
     entry_blocks(&mut blocks, &entries[0]);
+    if let (Some(u), true) = (user, entries[0].blocked()) {
+        status_blocks(&mut blocks, u, &entries[0]);
+    }
     if entries.len() > 1 {
         blocks.push(Block::Heading(
             "The other sign-ins with this id (blocked ones first, then by time)".into(),
@@ -85,6 +91,39 @@ pub(crate) fn write_found(
         ));
     }
     render(out, &blocks, format, style)
+}
+
+/// Is it fixed? The status of the blocked sign-in's app (then the user's other blocked
+/// apps) and whether the user's blocks are structural or transient.
+fn status_blocks(blocks: &mut Vec<Block>, u: &UserRow, e: &Entry) {
+    if u.status.is_empty() {
+        return;
+    }
+    let app = e
+        .facts
+        .app
+        .as_deref()
+        .or(e.facts.resource.as_deref())
+        .unwrap_or(crate::insights::NO_APP);
+    let mut lines: Vec<String> = Vec::new();
+    let mut apps: Vec<&crate::insights::AppStatus> = u.status.iter().collect();
+    // This sign-in's app first.
+    apps.sort_by_key(|a| !a.app.eq_ignore_ascii_case(app));
+    for a in apps {
+        lines.push(sentence(&format!(
+            "{} ({}): {}",
+            a.app,
+            a.status.as_str().replace('_', " "),
+            a.detail
+        )));
+    }
+    if let Some(p) = &u.pattern {
+        lines.push(sentence(&format!("{}: {}", p.kind.as_str(), p.detail)));
+    }
+    blocks.push(Block::Heading(
+        "Is it fixed? (this user's later sign-ins in these files)".into(),
+    ));
+    blocks.push(Block::Bullets(lines));
 }
 
 /// Nothing matched: what was searched and the likely reasons.
@@ -755,7 +794,12 @@ fn related(rest: &[Entry]) -> Vec<Related<'_>> {
         .collect()
 }
 
-fn write_json(out: &mut impl Write, first: &Entry, rest: &[Entry]) -> io::Result<()> {
+fn write_json(
+    out: &mut impl Write,
+    first: &Entry,
+    rest: &[Entry],
+    user: Option<&UserRow>,
+) -> io::Result<()> {
     match &first.diagnosis {
         Some(d) => {
             #[derive(Serialize)]
@@ -764,10 +808,18 @@ fn write_json(out: &mut impl Write, first: &Entry, rest: &[Entry]) -> io::Result
                 failure: FailureOut<'a>,
                 /// The other sign-ins of a correlation chain.
                 related: Vec<Related<'a>>,
+                /// The user's blocked apps and what followed them (as `users[].status`).
+                status: Vec<StatusOut<'a>>,
+                /// As `users[].pattern`.
+                pattern: Option<PatternOut<'a>>,
             }
             let doc = WithRelated {
                 failure: FailureOut::new(d),
                 related: related(rest),
+                status: user
+                    .map(|u| u.status.iter().map(StatusOut::new).collect())
+                    .unwrap_or_default(),
+                pattern: user.and_then(|u| u.pattern.as_ref()).map(PatternOut::new),
             };
             serde_json::to_writer_pretty(&mut *out, &doc)?;
         }

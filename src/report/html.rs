@@ -750,10 +750,22 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
             .map(|s| format!("<li>{}</li>", esc(s)))
             .collect::<String>()
     };
-    let findings: String = u
-        .findings
-        .iter()
-        .map(|f| {
+    // Is it fixed? The status and pattern first, each app's evidence on click.
+    let status = if u.status.is_empty() {
+        String::new()
+    } else {
+        let lines: String = u
+            .status_lines()
+            .iter()
+            .map(|l| format!("<p>{}.</p>", esc(l)))
+            .collect();
+        format!(
+            "<details class=\"pattern\"><summary>{}</summary>{lines}</details>",
+            esc(&u.status_hint())
+        )
+    };
+    let findings: String = std::iter::once(status)
+        .chain(u.findings.iter().map(|f| {
             format!(
                 "<details class=\"pattern\"><summary>{}</summary><p>{}.</p><p><em>Advice:</em> \
                  {}.</p></details>",
@@ -761,7 +773,7 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
                 esc(&f.detail),
                 esc(&f.advice)
             )
-        })
+        }))
         .collect();
     writeln!(
         out,

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Style, md_cell as md, rfc3339, sanitize};
-use crate::insights::{Incident, UserFinding, before_secs, window_name};
+use crate::insights::{AppStatus, Incident, UserFinding, UserPattern, before_secs, window_name};
 use crate::summary::Report;
 
 /// One incident as JSON.
@@ -117,6 +117,71 @@ impl<'a> FindingOut<'a> {
             at: f.at.map(rfc3339),
             detail: &f.detail,
             advice: &f.advice,
+        }
+    }
+}
+
+/// One blocked app's status in `users[].status` (and `explain --format json`).
+#[derive(Serialize)]
+pub(crate) struct StatusOut<'a> {
+    app: &'a str,
+    /// `resolved`, `still_blocked`, `recurring` or `unknown` (times missing: cannot tell).
+    status: &'static str,
+    blocked: u64,
+    first_blocked: Option<String>,
+    last_blocked: Option<String>,
+    /// The first success to the app after the last block (resolved only).
+    resolved_at: Option<String>,
+    /// How often a block came back after a success to the app.
+    blocked_again: u64,
+    /// What differs between the last block and the success after it.
+    changed: &'a [&'static str],
+    /// Still blocked or recurring: the end of the export, when the status holds.
+    as_of: Option<String>,
+    /// The export ends within an hour of the last block: too soon to tell.
+    ends_right_after: bool,
+    detail: &'a str,
+}
+
+impl<'a> StatusOut<'a> {
+    pub(crate) fn new(a: &'a AppStatus) -> Self {
+        StatusOut {
+            app: &a.app,
+            status: a.status.as_str(),
+            blocked: a.blocked,
+            first_blocked: a.first_blocked.map(rfc3339),
+            last_blocked: a.last_blocked.map(rfc3339),
+            resolved_at: a.resolved_at.map(rfc3339),
+            blocked_again: a.blocked_again,
+            changed: &a.changed,
+            as_of: a.as_of.map(rfc3339),
+            ends_right_after: a.ends_right_after,
+            detail: &a.detail,
+        }
+    }
+}
+
+/// A user's `pattern`: structural, transient or mixed, with the counts behind it.
+#[derive(Serialize)]
+pub(crate) struct PatternOut<'a> {
+    kind: &'static str,
+    structural_blocks: u64,
+    transient_blocks: u64,
+    /// Structural blocks whose context had got in before them, never after.
+    previously_worked: u64,
+    contexts: u64,
+    detail: &'a str,
+}
+
+impl<'a> PatternOut<'a> {
+    pub(crate) fn new(p: &'a UserPattern) -> Self {
+        PatternOut {
+            kind: p.kind.as_str(),
+            structural_blocks: p.structural_blocks,
+            transient_blocks: p.transient_blocks,
+            previously_worked: p.previously_worked,
+            contexts: p.contexts,
+            detail: &p.detail,
         }
     }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::incidents::{FindingOut, IncidentOut};
+use super::incidents::{FindingOut, IncidentOut, PatternOut, StatusOut};
 use super::{FailureOut, rfc3339};
 use crate::model::Cause;
 use crate::model::Diagnosis;
@@ -91,6 +91,10 @@ struct User<'a> {
     /// What the user's sign-ins show together: travel_or_vpn, working_device,
     /// working_client, retry_storm.
     findings: Vec<FindingOut<'a>>,
+    /// Per blocked app (by name): resolved, still_blocked, recurring or unknown.
+    status: Vec<StatusOut<'a>>,
+    /// Structural (a rule enforced), transient (a passing condition) or mixed.
+    pattern: Option<PatternOut<'a>>,
 }
 
 fn cause_counts<S: Serializer>(v: &&[(Cause, u64, u64)], s: S) -> Result<S::Ok, S::Error> {
@@ -152,6 +156,8 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, spill: Option<&mut Spill>)
                 last_seen: u.last_seen.map(rfc3339),
                 fix: &u.fix,
                 findings: u.findings.iter().map(FindingOut::new).collect(),
+                status: u.status.iter().map(StatusOut::new).collect(),
+                pattern: u.pattern.as_ref().map(PatternOut::new),
             })
             .collect(),
         failures: Failures {

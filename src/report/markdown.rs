@@ -66,8 +66,6 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                 )?;
                 let shown = view.rows(r.users.len());
                 for u in &r.users[..shown] {
-                    let mut fix: Vec<&str> = u.findings.iter().map(|f| f.hint.as_str()).collect();
-                    fix.push(&u.fix);
                     row(
                         out,
                         &[
@@ -77,7 +75,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                             list(&u.policies, view),
                             list(&u.apps, view),
                             time(u.last_seen),
-                            md(&fix.join(" ")),
+                            md(&u.fix_text()),
                         ],
                     )?;
                 }
@@ -102,6 +100,22 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                     writeln!(out)?;
                     for p in patterns {
                         writeln!(out, "{p}")?;
+                    }
+                }
+                let status: Vec<String> = r.users[..shown]
+                    .iter()
+                    .flat_map(|u| {
+                        u.status_lines()
+                            .into_iter()
+                            .map(move |l| format!("- **{}**: {}.", md(&u.user), md(&l)))
+                    })
+                    .collect();
+                if !status.is_empty() {
+                    writeln!(out)?;
+                    writeln!(out, "### Is it fixed?")?;
+                    writeln!(out)?;
+                    for l in status {
+                        writeln!(out, "{l}")?;
                     }
                 }
             }

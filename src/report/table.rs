@@ -43,6 +43,7 @@ pub(crate) fn write(
 
         if r.groups.is_none() {
             write_patterns(out, r, style, view)?;
+            write_status(out, r, style, view)?;
         }
         super::incidents::write_section(out, r, style)?;
 
@@ -265,9 +266,27 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io
 /// The fix cell: what the user's sign-ins show together (a device that works, travel),
 /// then the fix for their most frequent kind of block.
 fn fix_text(u: &UserRow) -> String {
-    let mut parts: Vec<&str> = u.findings.iter().map(|f| f.hint.as_str()).collect();
-    parts.push(&u.fix);
-    parts.join(" ")
+    u.fix_text()
+}
+
+/// Per user, whether each blocked app is over and whether the blocks are a rule.
+fn write_status(out: &mut impl Write, r: &Report, style: Style, view: View) -> io::Result<()> {
+    let shown = &r.users[..view.rows(r.users.len())];
+    if shown.iter().all(|u| u.status.is_empty()) {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Is it fixed? (per user and app; structural or transient):"
+    )?;
+    for u in shown {
+        for line in u.status_lines() {
+            let line = format!("{}: {line}.", u.user);
+            write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
+        }
+    }
+    Ok(())
 }
 
 /// Per user, what their sign-ins show together, with the evidence and the advice.
