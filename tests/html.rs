@@ -4,12 +4,8 @@
 
 mod common;
 
-use common::doctor;
+use common::{doctor, fixture};
 use serde_json::Value;
-
-fn fixture(name: &str) -> String {
-    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn run(args: &[&str]) -> String {
     let out = doctor().args(args).assert().success().get_output().clone();

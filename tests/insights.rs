@@ -5,11 +5,7 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 
 mod common;
-use common::doctor;
-
-fn fixture(name: &str) -> String {
-    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use common::{doctor, fixture, stdout};
 
 fn run_json(args: &[&str]) -> Value {
     let out = doctor()
@@ -20,17 +16,6 @@ fn run_json(args: &[&str]) -> Value {
         .stdout
         .clone();
     serde_json::from_slice(&out).expect("one JSON document")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = doctor()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
 }
 
 // ---- incidents ----------------------------------------------------------------------

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 mod common;
-use common::doctor;
+use common::{doctor, stdout};
 
 fn fixture() -> String {
     format!("{}/fixtures/resolution.json", env!("CARGO_MANIFEST_DIR"))
@@ -43,17 +43,6 @@ fn status<'a>(doc: &'a Value, upn: &str) -> &'a Value {
     let list = user(doc, upn)["status"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{upn}: {list:#?}");
     &list[0]
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = doctor()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
 }
 
 #[test]

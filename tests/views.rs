@@ -2,22 +2,7 @@
 //! `--wide` and `--excel` (issue 9), on the shipped fixtures.
 
 mod common;
-use common::doctor;
-
-fn fixture(name: &str) -> String {
-    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = doctor()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
+use common::{doctor, fixture, stdout};
 
 /// A Markdown table row's cells: split at pipes that are not escaped (`\|`).
 fn cells(line: &str) -> Vec<String> {
