@@ -16,8 +16,8 @@ Examples:
   signin-doctor report export.json --format html > report.html      # one offline page
   signin-doctor report export.json --redact > shareable.txt         # pseudonyms for people
   signin-doctor report week.json --bucket 15m                       # finer incident onsets
-  signin-doctor report week.json --group-by policy --top 10          # the ten busiest policies
-  signin-doctor report week.json --format markdown > ticket.md       # for a ticket or a wiki
+  signin-doctor report week.json --group-by policy --top 10         # the ten busiest policies
+  signin-doctor report week.json --format markdown > ticket.md      # for a ticket or a wiki
   signin-doctor report week.json --format csv --excel > blocks.csv  # accents right in Excel
   signin-doctor report export.json --policies policies.json --named-locations named-locations.json
 
@@ -40,7 +40,8 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Diagnose every blocked sign-in in one or more exports: a per-user table of causes,
-    /// blocking policies and fixes, with totals (or JSON / NDJSON for scripts).
+    /// blocking policies and fixes, whether each is fixed since, with totals, incidents and
+    /// patterns (or JSON, NDJSON, CSV, Markdown or an HTML page).
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
 
