@@ -173,7 +173,13 @@ pub(crate) fn report(args: ReportArgs, style: Style) -> anyhow::Result<()> {
     let redactor = redactor(&args.redact)?;
     let filter = filter(&args.filter, redactor.as_ref())?;
     let inputs = inputs(&args.inputs)?;
-    let skim = skim_with_successes(&filter);
+    // NDJSON and CSV list failures only: no incidents, patterns or status to look for,
+    // so the successes need not be read.
+    let skim = if shows_insights(args.format) || args.html.is_some() {
+        skim_with_successes(&filter)
+    } else {
+        skim_for(&filter)
+    };
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let (policies, replay_warning) = replay_set(&args.replay, redactor.as_ref())?;
     let mut reading = load::Reading::new(skim, args.lenient);
@@ -234,9 +240,11 @@ fn write_report(
         matches!(format, Format::Json | Format::Csv | Format::Html) || html.is_some();
     let mut tally = Tally::new(filter, keep_failures)
         .spill_after(SPILL_AFTER)
-        .with_insights(bucket)
         .with_replay(policies)
         .group_by(group_by);
+    if shows_insights(format) || html.is_some() {
+        tally = tally.with_insights(bucket);
+    }
     let mut progress = Progress::new(style.progress);
     let loaded = load::read_inputs(inputs, reading, |_, record| {
         progress.record();
@@ -299,6 +307,11 @@ fn write_html_file(
     report::html::write(&mut w, r, spill, sources)
         .and_then(|()| w.flush())
         .map_err(|e| anyhow::anyhow!("--html {shown}: cannot write the report: {e}"))
+}
+
+/// Whether a report format shows incidents, patterns and resolution status.
+fn shows_insights(format: Format) -> bool {
+    !matches!(format, Format::Ndjson | Format::Csv)
 }
 
 /// How a report is written.

@@ -240,3 +240,22 @@ fn users_without_a_pattern_have_none_and_the_table_says_so_in_the_row() {
         "{table}"
     );
 }
+
+#[test]
+fn ndjson_and_csv_skip_the_successes_but_list_the_same_failures() {
+    // NDJSON reads only what can be a block; its failures are the JSON report's.
+    for name in ["user-patterns.json", "rollout.json", "resolution.json"] {
+        let doc = run_json(&["report", "--format", "json", &fixture(name)]);
+        let lines = stdout(&["report", "--format", "ndjson", &fixture(name)]);
+        let ndjson: Vec<Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let mut json = doc["failures"].as_array().unwrap().clone();
+        let key = |v: &Value| v["request_id"].as_str().unwrap_or("").to_string();
+        let mut ndjson = ndjson;
+        json.sort_by_key(key);
+        ndjson.sort_by_key(key);
+        assert_eq!(ndjson, json, "{name}");
+    }
+}
