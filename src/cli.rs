@@ -35,6 +35,12 @@ pub(crate) struct Cli {
     /// When to colour output: auto (a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Language of the human texts (causes' details, fixes, explanations, table headers,
+    /// notes, check's messages): en or fr. Default: from LC_ALL, LC_MESSAGES or LANG,
+    /// else English. JSON keys and cause names never change; JSON text fields follow it.
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<LangChoice>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -610,6 +616,14 @@ pub(crate) enum GroupByArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangChoice {
+    /// English.
+    En,
+    /// French (français).
+    Fr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ColorChoice {
     Auto,
     Always,
@@ -653,10 +667,11 @@ pub(crate) fn man_page() -> io::Result<Vec<u8>> {
     for sub in cmd.get_subcommands() {
         let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name());
         page.text.push_str(&format!(".SS \"{name}\"\n"));
-        // --color and --help are the program's options, listed once above.
+        // --color, --lang and --help are the program's options, listed once above.
         let sub = sub
             .clone()
             .mut_arg("color", |a| a.hide(true))
+            .mut_arg("lang", |a| a.hide(true))
             .mut_arg("help", |a| a.hide(true));
         let man = clap_mangen::Man::new(sub.clone());
         let mut part = Page::default();

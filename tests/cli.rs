@@ -9,12 +9,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn doctor() -> Command {
-    let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
-    // Output must not depend on the machine running the tests.
-    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
-    cmd
-}
+mod common;
+use common::doctor;
 
 /// Runs the command, checks it succeeded, and returns its standard output.
 trait OkStdout {

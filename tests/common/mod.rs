@@ -4,10 +4,14 @@
 
 use assert_cmd::Command;
 
-/// The real binary, with output that does not depend on the terminal running the tests.
+/// The real binary, with output that does not depend on the terminal or the locale
+/// running the tests (English unless a test asks for another language).
 pub fn doctor() -> Command {
     let mut cmd = Command::cargo_bin("signin-doctor").expect("binary builds");
     cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
     cmd
 }
 

@@ -1,0 +1,3 @@
+//! The insights texts, English and French side by side (see i18n/mod.rs).
+
+super::texts! {}

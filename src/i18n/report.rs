@@ -1,0 +1,3 @@
+//! The report texts, English and French side by side (see i18n/mod.rs).
+
+super::texts! {}
