@@ -15,6 +15,7 @@
 use std::fmt::Display;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub(crate) mod check;
 pub(crate) mod classify;
 pub(crate) mod explain;
 pub(crate) mod html;
@@ -199,7 +200,8 @@ pub(crate) use texts;
 /// Every text the program can print, by area and name (for the completeness tests).
 #[cfg(test)]
 pub(crate) fn all_texts() -> Vec<(String, Tr)> {
-    let tables: [(&str, &[(&str, Tr)]); 6] = [
+    let tables: [(&str, &[(&str, Tr)]); 7] = [
+        ("check", check::ALL),
         ("classify", classify::ALL),
         ("explain", explain::ALL),
         ("html", html::ALL),
