@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use crate::fixes::FixKey;
+use crate::i18n::{self, classify as t};
 use crate::load::{Paste, PasteKind};
 use crate::model::{
     AppliedPolicy, BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Conditions, Confidence, Diagnosis,
@@ -133,10 +134,12 @@ fn diagnose(
     if blocking.is_empty()
         && let Some(st) = non_empty(&s.conditional_access_status)
     {
-        evidence.push(format!(
-            "conditionalAccessStatus = {st:?}, but {} applied policies listed",
-            if listed.is_empty() { "no" } else { "no failed" }
-        ));
+        let text = if listed.is_empty() {
+            t::EVIDENCE_STATUS_NO_POLICIES
+        } else {
+            t::EVIDENCE_STATUS_NO_FAILED_POLICIES
+        };
+        evidence.push(text.fill(&[("status", &format!("{st:?}"))]));
     }
 
     let report_only: Vec<String> = listed
@@ -146,9 +149,7 @@ fn diagnose(
         .map(|p| p.label().to_string())
         .collect();
     for name in &report_only {
-        evidence.push(format!(
-            "report-only policy {name:?} would also have failed (report-only never blocks)"
-        ));
+        evidence.push(t::EVIDENCE_REPORT_ONLY.fill(&[("name", &format!("{name:?}"))]));
     }
 
     let policies: Vec<PolicyRef> = blocking
@@ -224,9 +225,12 @@ pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
     }
     let mut causes = Vec::new();
     let mut evidence = Vec::new();
-    let source = match p.kind {
-        PasteKind::ErrorPage => "error page",
-        PasteKind::OAuthJson | PasteKind::ErrorText => "error text",
+    // The paste as a sentence's subject ("the error page"), and before its fields.
+    let (the_source, source) = match p.kind {
+        PasteKind::ErrorPage => (t::THE_ERROR_PAGE.get(), t::ERROR_PAGE.get()),
+        PasteKind::OAuthJson | PasteKind::ErrorText => {
+            (t::THE_ERROR_TEXT.get(), t::ERROR_TEXT.get())
+        }
     };
     let unregistered = p.device_state.as_deref().is_some_and(|s| {
         let s = letters(s);
@@ -238,7 +242,7 @@ pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
             .is_some_and(|n| n.to_lowercase().contains("azure cli"));
     if p.mentions_device_code {
         causes.push(Cause::AuthFlow);
-        evidence.push(format!("the {source} mentions the device code flow"));
+        evidence.push(t::PASTE_MENTIONS_DEVICE_CODE.fill(&[("source", &the_source)]));
     }
     if unregistered {
         causes.push(Cause::DeviceState);
@@ -249,39 +253,28 @@ pub(crate) fn classify_paste(p: &Paste) -> Option<Diagnosis> {
         ("Device state", &p.device_state),
     ] {
         if let Some(v) = value {
-            evidence.push(format!("{source}: {label} = {v:?}"));
+            evidence.push(t::PASTE_FIELD.fill(&[
+                ("source", &source),
+                ("label", &label),
+                ("value", &format!("{v:?}")),
+            ]));
         }
     }
     if cli && unregistered && !p.mentions_device_code {
-        evidence.push(
-            "Azure CLI on an unregistered device: if the user ran `az login --use-device-code`, \
-             the device code flow is the likely cause (it can never meet a device requirement)"
-                .to_string(),
-        );
+        evidence.push(t::PASTE_CLI_UNREGISTERED.get().to_string());
     }
     let cause = causes.first().copied().unwrap_or(Cause::Unknown);
     let (detail, fix) = match cause {
         Cause::AuthFlow => (
-            "the sign-in used the device code flow, which Conditional Access blocks or which can \
-             never meet a device requirement (inferred from the pasted text alone; the policy \
-             is not named there)"
-                .to_string(),
+            t::PASTE_DETAIL_DEVICE_CODE.get().to_string(),
             FixKey::DeviceCodeFlow,
         ),
         Cause::DeviceState => (
-            format!(
-                "the {source} says the device is unregistered, so a policy requiring a \
-                 registered, compliant or joined device would block it; a policy on the network \
-                 or the app could too (inferred from the pasted text alone; the policy is not \
-                 named there)"
-            ),
+            t::PASTE_DETAIL_UNREGISTERED.fill(&[("source", &the_source)]),
             FixKey::DeviceCompliance,
         ),
         _ => (
-            format!(
-                "blocked by Conditional Access; the {source} does not say which policy or \
-                 condition, and shows nothing that points at one"
-            ),
+            t::PASTE_DETAIL_UNKNOWN.fill(&[("source", &the_source)]),
             FixKey::UnknownFromPaste,
         ),
     };
@@ -386,11 +379,8 @@ fn from_conditions(blocking: &[&AppliedPolicy<'_>], conds: Conditions, sig: &Sig
                 f.causes.push(Cause::Unknown);
                 f.confidence = Confidence::Low;
                 f.unnamed_condition = true;
-                f.extra_evidence.push(
-                    "the matched conditions include unknownFutureValue: a condition this \
-                     export cannot name"
-                        .to_string(),
-                );
+                f.extra_evidence
+                    .push(t::EVIDENCE_UNKNOWN_FUTURE_CONDITION.get().to_string());
             } else {
                 f.causes.push(Cause::PolicyScope);
                 f.fix = Some(FixKey::PolicyScope);
@@ -423,11 +413,10 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
         let hints = name_hints(p.label());
         if !hints.is_empty() {
             let list: Vec<&str> = hints.iter().map(|c| c.as_str()).collect();
-            named.push(format!(
-                "policy name {:?} suggests a {} rule",
-                p.label(),
-                list.join("/")
-            ));
+            named.push(t::EVIDENCE_NAME_SUGGESTS.fill(&[
+                ("name", &format!("{:?}", p.label())),
+                ("causes", &list.join("/")),
+            ]));
         }
         hinted.extend(hints);
     }
@@ -451,9 +440,8 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
             (true, Support::Strong | Support::Weak) => Some(Confidence::Medium),
             (true, Support::NoData) | (false, Support::Strong) => Some(Confidence::Low),
             (true, Support::Against) => {
-                f.extra_evidence.push(format!(
-                    "the policy (its name or grant) points to {cause}, but the sign-in does not show it"
-                ));
+                f.extra_evidence
+                    .push(t::EVIDENCE_NAME_AGAINST_SIGNIN.fill(&[("cause", &cause)]));
                 f.signal_causes.push(cause);
                 None
             }
@@ -713,7 +701,7 @@ impl Signals {
         }
         match trust {
             Some(t) => parts.push(format!("trustType {t:?}")),
-            None if !registered => parts.push("no deviceId or trustType (not registered)".into()),
+            None if !registered => parts.push(t::DEVICE_NOT_REGISTERED.get().into()),
             None => {}
         }
         if let Some(c) = d.is_compliant {
@@ -758,13 +746,11 @@ impl Signals {
                 .any(|n| is_trusted_network(n.network_type.as_deref()))
             {
                 sig.trusted_network = Some(trusted.join(", "));
-                sig.network_evidence = Some(format!(
-                    "networkLocationDetails: trusted network {:?}",
-                    trusted.join(", ")
-                ));
+                sig.network_evidence = Some(
+                    t::NETWORK_TRUSTED.fill(&[("names", &format!("{:?}", trusted.join(", ")))]),
+                );
             } else if networks.is_empty() {
-                sig.network_evidence =
-                    Some("networkLocationDetails: none (the IP matched no named location)".into());
+                sig.network_evidence = Some(t::NETWORK_NONE.get().into());
             } else {
                 let names: Vec<String> = networks
                     .iter()
@@ -776,10 +762,8 @@ impl Signals {
                         )
                     })
                     .collect();
-                sig.network_evidence = Some(format!(
-                    "networkLocationDetails: {} (not trusted)",
-                    names.join("; ")
-                ));
+                sig.network_evidence =
+                    Some(t::NETWORK_NOT_TRUSTED.fill(&[("networks", &names.join("; "))]));
             }
         }
         sig
@@ -862,16 +846,18 @@ fn policy_evidence(p: &AppliedPolicy<'_>) -> String {
         String::new()
     } else {
         let g: Vec<&str> = p.grant_controls.iter().map(|g| g.as_ref()).collect();
-        format!(", grant {}", g.join(" + "))
+        t::GRANTS.fill(&[("grants", &g.join(" + "))])
     };
+    let name = format!("{:?}", p.label());
+    let result = p.result.as_deref().unwrap_or("failure");
     match p.conditions_satisfied.filter(|c| !c.is_empty()) {
         Some(conds) => {
-            let mut text = format!(
-                "policy {:?} (result {}{grants}) matched conditions: {}",
-                p.label(),
-                p.result.as_deref().unwrap_or("failure"),
-                conds.names().join(", ")
-            );
+            let mut text = t::EVIDENCE_POLICY_MATCHED.fill(&[
+                ("name", &name),
+                ("result", &result),
+                ("grants", &grants),
+                ("conditions", &conds.names().join(", ")),
+            ]);
             let rules: Vec<String> = p
                 .include_rules
                 .iter()
@@ -879,15 +865,15 @@ fn policy_evidence(p: &AppliedPolicy<'_>) -> String {
                 .map(|(c, r)| format!("{c} = {r}"))
                 .collect();
             if !rules.is_empty() {
-                text.push_str(&format!(" (rules: {})", rules.join(", ")));
+                text.push_str(&t::EVIDENCE_POLICY_RULES.fill(&[("rules", &rules.join(", "))]));
             }
             text
         }
-        None => format!(
-            "policy {:?} (result {}{grants}); the export does not record which conditions matched",
-            p.label(),
-            p.result.as_deref().unwrap_or("failure")
-        ),
+        None => t::EVIDENCE_POLICY_NO_CONDITIONS.fill(&[
+            ("name", &name),
+            ("result", &result),
+            ("grants", &grants),
+        ]),
     }
 }
 
@@ -900,80 +886,80 @@ fn detail(
     (no_policy_list, has_list): (bool, bool),
 ) -> String {
     let by = match policies {
-        [] => "Conditional Access".to_string(),
-        [one] => format!("policy \"{}\"", one.name),
-        [first, rest @ ..] => format!("policy \"{}\" (and {} more)", first.name, rest.len()),
+        [] => t::BY_CONDITIONAL_ACCESS.get().to_string(),
+        [one] => t::BY_POLICY.fill(&[("name", &one.name)]),
+        [first, rest @ ..] => {
+            let n = rest.len() as u64;
+            let text = if i18n::lang().singular(n) {
+                t::BY_POLICY_AND_MORE_ONE
+            } else {
+                t::BY_POLICY_AND_MORE_MANY
+            };
+            text.fill(&[("name", &first.name), ("n", &n)])
+        }
     };
     let inferred = if f.confidence == Confidence::High {
         ""
     } else if f.by_name {
-        " (inferred from the policy's name or grant and the sign-in; the export does not record the matched conditions)"
+        t::INFERRED_BY_NAME.get()
     } else {
-        " (inferred from the sign-in alone; the export does not name the matched condition)"
+        t::INFERRED_FROM_SIGNIN.get()
     };
     let strip = |e: &Option<String>, prefix: &str| -> Option<String> {
         e.as_ref()
             .map(|t| t.strip_prefix(prefix).unwrap_or(t).to_string())
     };
+    let by = &by;
     let sentence = match cause {
-        Cause::Location => {
-            let place = strip(&sig.place, "location = ").unwrap_or_else(|| "this network".into());
-            format!("sign-in from {place} is outside the locations {by} allows")
-        }
+        Cause::Location => match strip(&sig.place, "location = ") {
+            Some(place) => t::DETAIL_LOCATION.fill(&[("place", &place), ("by", by)]),
+            None => t::DETAIL_LOCATION_NO_PLACE.fill(&[("by", by)]),
+        },
         Cause::DeviceState => {
-            let device = strip(&sig.device, "deviceDetail: ").unwrap_or_else(|| "unknown".into());
-            format!("the device does not meet the device requirement of {by} ({device})")
+            let device = strip(&sig.device, "deviceDetail: ")
+                .unwrap_or_else(|| t::DEVICE_UNKNOWN.get().into());
+            t::DETAIL_DEVICE.fill(&[("by", by), ("device", &device)])
         }
-        Cause::DevicePlatform => {
-            let os =
-                strip(&sig.os, "deviceDetail.operatingSystem = ").unwrap_or_else(|| "this".into());
-            format!("the device platform {os} is blocked by {by}")
-        }
+        Cause::DevicePlatform => match strip(&sig.os, "deviceDetail.operatingSystem = ") {
+            Some(os) => t::DETAIL_PLATFORM.fill(&[("os", &os), ("by", by)]),
+            None => t::DETAIL_PLATFORM_NO_OS.fill(&[("by", by)]),
+        },
         Cause::ClientApp => match &sig.legacy_client {
-            Some(c) => format!("{c} is legacy authentication, blocked by {by}"),
-            None => {
-                let client =
-                    strip(&sig.client, "clientAppUsed = ").unwrap_or_else(|| "this client".into());
-                format!("the client type {client} is not allowed by {by}")
-            }
+            Some(c) => t::DETAIL_LEGACY.fill(&[("client", c), ("by", by)]),
+            None => match strip(&sig.client, "clientAppUsed = ") {
+                Some(client) => t::DETAIL_CLIENT_TYPE.fill(&[("client", &client), ("by", by)]),
+                None => t::DETAIL_CLIENT_TYPE_NO_CLIENT.fill(&[("by", by)]),
+            },
         },
         Cause::Risk => {
-            let risk = sig.risk.clone().unwrap_or_else(|| "risk detected".into());
-            format!("the sign-in or user risk triggered {by} ({risk})")
+            let risk = sig
+                .risk
+                .clone()
+                .unwrap_or_else(|| t::RISK_DETECTED.get().into());
+            t::DETAIL_RISK.fill(&[("by", by), ("risk", &risk)])
         }
         Cause::AuthFlow => match sig.flow.as_ref().map(|f| f.fix) {
-            Some(FixKey::AuthTransfer) => format!("authentication transfer is blocked by {by}"),
-            _ if f.causes.contains(&Cause::DeviceState) => format!(
-                "the sign-in used the device code flow, which cannot satisfy the device requirement of {by}"
-            ),
-            _ => format!("the device code flow is blocked by {by}"),
+            Some(FixKey::AuthTransfer) => t::DETAIL_AUTH_TRANSFER.fill(&[("by", by)]),
+            _ if f.causes.contains(&Cause::DeviceState) => {
+                t::DETAIL_DEVICE_CODE_FOR_DEVICE.fill(&[("by", by)])
+            }
+            _ => t::DETAIL_DEVICE_CODE.fill(&[("by", by)]),
         },
-        Cause::PolicyScope => format!(
-            "{by} blocks this user for this app outright: it matched only the user and application"
-        ),
+        Cause::PolicyScope => t::DETAIL_POLICY_SCOPE.fill(&[("by", by)]),
         Cause::Unknown => {
             return if no_policy_list {
-                format!(
-                    "blocked by Conditional Access, but the export carries no policy details for \
-                     this sign-in ({}), and the sign-in shows no legacy client, device code flow \
-                     or risk",
-                    if has_list {
-                        "exported without permission to read Conditional Access policies?"
-                    } else {
-                        "the portal's CSV download never has them"
-                    }
-                )
+                let why = if has_list {
+                    t::WHY_NO_PERMISSION
+                } else {
+                    t::WHY_PORTAL_CSV
+                };
+                t::DETAIL_UNKNOWN_NO_POLICY_LIST.fill(&[("why", &why.get())])
             } else if policies.is_empty() {
-                "blocked by Conditional Access, but no applied policy is marked as failed in this \
-                 export"
-                    .to_string()
+                t::DETAIL_UNKNOWN_NONE_FAILED.get().to_string()
             } else if f.unnamed_condition {
-                format!("blocked by {by}, but the matched condition is one this export cannot name")
+                t::DETAIL_UNKNOWN_UNNAMED_CONDITION.fill(&[("by", by)])
             } else {
-                format!(
-                    "blocked by {by}, but the export does not record which condition matched and \
-                     the sign-in gives no clear signal"
-                )
+                t::DETAIL_UNKNOWN_NO_SIGNAL.fill(&[("by", by)])
             };
         }
     };
@@ -1361,6 +1347,93 @@ pub(crate) mod tests {
         s.user_principal_name = Some("".into());
         s.user_display_name = Some("Dana Example".into());
         assert_eq!(user_key(&s), "Dana Example");
+    }
+
+    /// The detail sentence in French: whole sentences, « » around the policy name, log
+    /// values as logged.
+    #[test]
+    fn the_detail_reads_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        let d = with_lang(Lang::Fr, || {
+            classify(&record(
+                "failure",
+                &["Block"],
+                Some("application,users,location"),
+            ))
+            .unwrap()
+        });
+        assert_eq!(
+            d.detail,
+            "la connexion depuis BR (ipAddress 203.0.113.7) est hors des emplacements autorisés \
+             par la stratégie « CA900 - Policy »"
+        );
+        // Evidence that quotes the log keeps its field names and values; the words around
+        // them are French.
+        assert_eq!(
+            d.evidence[0],
+            "stratégie \"CA900 - Policy\" (résultat failure, octroi Block), conditions \
+             satisfaites : application, users, location"
+        );
+
+        // Two blocking policies, inferred from the name: one more, and how sure.
+        let mut s = named("CA004 - Block legacy authentication", &["Block"], None);
+        s.client_app_used = Some("IMAP4".into());
+        s.policies
+            .as_mut()
+            .unwrap()
+            .push(policy("CA005 - Other", "failure", &["Block"], None));
+        let d = with_lang(Lang::Fr, || classify(&s).unwrap());
+        assert!(
+            d.detail.starts_with(
+                "IMAP4 relève de l'authentification héritée, bloquée par la stratégie \
+                 « CA004 - Block legacy authentication » (et 1 autre) (déduit du nom"
+            ),
+            "{}",
+            d.detail
+        );
+        assert!(
+            d.evidence.iter().any(|e| e
+                == "le nom de stratégie \"CA004 - Block legacy authentication\" suggère une \
+                    règle client_app"),
+            "{:?}",
+            d.evidence
+        );
+
+        // Nothing to go on: a CSV row without a policy list.
+        let mut s = record("failure", &["Block"], None);
+        s.policies = None;
+        let d = with_lang(Lang::Fr, || classify(&s).unwrap());
+        assert_eq!(
+            d.detail,
+            "connexion bloquée par l'accès conditionnel, mais sans détail de stratégie dans \
+             l'export (le téléchargement CSV du portail n'en contient jamais) ; elle ne montre \
+             ni client hérité, ni flux de code d'appareil, ni risque"
+        );
+        // The same record in English is unchanged.
+        assert!(classify(&s).unwrap().detail.starts_with(
+            "blocked by Conditional Access, but the export carries no policy details"
+        ));
+    }
+
+    #[test]
+    fn a_paste_reads_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        let p = Paste {
+            error_code: Some(53003),
+            device_state: Some("Unregistered".into()),
+            ..Paste::default()
+        };
+        let d = with_lang(Lang::Fr, || classify_paste(&p).unwrap());
+        assert!(
+            d.detail
+                .starts_with("la page d'erreur indique que l'appareil n'est pas inscrit : "),
+            "{}",
+            d.detail
+        );
+        assert_eq!(
+            d.evidence,
+            ["page d'erreur : Device state = \"Unregistered\""]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::redact::Redactor;
 use crate::report::{self, Style, View};
 use crate::summary::{Added, FieldCensus, Filter, GroupBy, Impact, Tally};
-use crate::{Outcome, classify, explain, kql, model, summary};
+use crate::{Outcome, classify, explain, i18n, kql, model, summary};
 
 /// Writes a generated text (a completion script, the man page) to standard output.
 pub(crate) fn print(text: &[u8]) -> anyhow::Result<()> {
@@ -446,8 +446,11 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
     // Notes must not break the JSON document: they go to stderr there.
     for w in notes {
         match args.format {
-            DetectFormat::Text => writeln!(out, "note: {w}")?,
-            DetectFormat::Json => eprintln!("note: {}", report::sanitize(&w, false)),
+            DetectFormat::Text => writeln!(out, "{}", i18n::report::NOTE.fill(&[("note", &w)]))?,
+            DetectFormat::Json => eprintln!(
+                "{}",
+                i18n::report::NOTE.fill(&[("note", &report::sanitize(&w, false))])
+            ),
         }
     }
     out.flush()?;

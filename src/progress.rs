@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
+use crate::i18n::report as t;
 use crate::load;
 
 pub(crate) struct Progress {
@@ -46,10 +47,12 @@ impl Progress {
         let mb = load::bytes_read() as f64 / 1e6;
         let rate = mb / since_start.as_secs_f64();
         // \r and "erase line" keep it on one line; the text holds no log data.
-        eprint!(
-            "\r\x1b[2Kreading: {mb:.0} MB, {} records, {rate:.0} MB/s",
-            self.records
-        );
+        let line = t::PROGRESS.fill(&[
+            ("mb", &format!("{mb:.0}")),
+            ("records", &self.records),
+            ("rate", &format!("{rate:.0}")),
+        ]);
+        eprint!("\r\x1b[2K{line}");
         let _ = std::io::stderr().flush();
         self.shown = true;
     }

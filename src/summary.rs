@@ -8,8 +8,10 @@ use chrono::{DateTime, Utc};
 
 use crate::classify;
 use crate::fixes::{self, FixKey};
+use crate::i18n::{self, Tr, report as t};
 use crate::insights::{
-    AppStatus, Incident, Insights, LastSuccess, Resolution, UserFinding, UserPattern,
+    AppStatus, Incident, Insights, LastSuccess, PatternKind, Resolution, Status, UserFinding,
+    UserPattern,
 };
 use crate::model::{BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Diagnosis, SignIn};
 
@@ -263,7 +265,7 @@ impl Tally {
                 let id = d
                     .request_id
                     .clone()
-                    .unwrap_or_else(|| "(no request id)".into());
+                    .unwrap_or_else(|| t::NO_REQUEST_ID.get().into());
                 self.disagreements.push((d.time, id, note.clone()));
             }
         }
@@ -307,12 +309,12 @@ impl Tally {
                 d.app
                     .clone()
                     .or_else(|| d.resource.clone())
-                    .unwrap_or_else(|| "(no app in the export)".to_string()),
+                    .unwrap_or_else(|| t::NO_APP_KEY.get().to_string()),
             ],
             GroupBy::Country => vec![
                 d.country
                     .clone()
-                    .unwrap_or_else(|| "(no country in the export)".to_string()),
+                    .unwrap_or_else(|| t::NO_COUNTRY_KEY.get().to_string()),
             ],
         };
         for key in keys {
@@ -450,59 +452,46 @@ impl Tally {
 
     fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
-        // (noun suffix, verb "have"/"has", verb suffix) for a count.
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let have = |n: usize| if n == 1 { "has" } else { "have" };
-        let verb_s = |n: usize| if n == 1 { "s" } else { "" };
+        // One count, its sentence in the singular or the plural.
+        let counted = |n: u64, one: Tr, many: Tr| {
+            if i18n::lang().singular(n) { one } else { many }.fill(&[("n", &n)])
+        };
         if self.records == 0 {
-            out.push(
-                "no sign-in records were read: is the export empty, or was the wrong file passed?"
-                    .to_string(),
-            );
+            out.push(t::NO_RECORDS.get().to_string());
         }
-        let no_policy = self.no_policy_details as usize;
-        if no_policy > 0 {
-            out.push(format!(
-                "{no_policy} blocked sign-in{} carr{} no Conditional Access policy details (an \
-                 export made without permission to read policies?): causes are inferred from \
-                 the sign-in, or unknown",
-                plural(no_policy),
-                if no_policy == 1 { "ies" } else { "y" }
+        if self.no_policy_details > 0 {
+            out.push(counted(
+                self.no_policy_details,
+                t::NO_POLICY_DETAILS_ONE,
+                t::NO_POLICY_DETAILS_MANY,
             ));
         }
-        let no_list = self.no_policy_list as usize;
-        if no_list > 0 {
-            out.push(format!(
-                "{no_list} blocked sign-in{} come{} from an export without a policy list: \
-                 causes are inferred from each sign-in alone (never high), or unknown",
-                plural(no_list),
-                verb_s(no_list)
+        if self.no_policy_list > 0 {
+            out.push(counted(
+                self.no_policy_list,
+                t::NO_POLICY_LIST_ONE,
+                t::NO_POLICY_LIST_MANY,
             ));
         }
-        let no_conditions = self.no_condition_data as usize;
-        if no_conditions > 0 {
-            out.push(format!(
-                "{no_conditions} blocked sign-in{} name{} the policy but not the conditions it \
-                 matched (the Graph v1.0 shape): causes are inferred from the policy name and \
-                 the sign-in; export from beta or the portal's JSON download for certainty",
-                plural(no_conditions),
-                verb_s(no_conditions)
+        if self.no_condition_data > 0 {
+            out.push(counted(
+                self.no_condition_data,
+                t::NO_CONDITIONS_ONE,
+                t::NO_CONDITIONS_MANY,
             ));
         }
         if self.duplicates > 0 {
-            out.push(format!(
-                "{} duplicate record{} of blocked sign-ins (same request id) {} counted once",
+            out.push(counted(
                 self.duplicates,
-                plural(self.duplicates as usize),
-                if self.duplicates == 1 { "was" } else { "were" }
+                t::DUPLICATES_ONE,
+                t::DUPLICATES_MANY,
             ));
         }
         if self.merged_rows > 0 {
-            out.push(format!(
-                "{} row{} of blocked sign-ins continued the row before (same request id, as \
-                 Log Analytics splits a sign-in's policies): merged into one sign-in each",
+            out.push(counted(
                 self.merged_rows,
-                plural(self.merged_rows as usize)
+                t::MERGED_ROWS_ONE,
+                t::MERGED_ROWS_MANY,
             ));
         }
         if !self.unknown_results.is_empty() {
@@ -511,38 +500,32 @@ impl Tally {
                 .iter()
                 .map(|(r, n)| format!("{r:?} ×{n}"))
                 .collect();
-            out.push(format!(
-                "policy result values this version does not know, treated as not blocking: {}",
-                seen.join(", ")
-            ));
+            out.push(t::UNKNOWN_RESULTS.fill(&[("seen", &seen.join(", "))]));
         }
         if self.unreadable_time > 0 {
-            out.push(format!(
-                "{} record{} {} no readable createdDateTime: shown without a time, and outside \
-                 any --since/--until window",
+            out.push(counted(
                 self.unreadable_time,
-                plural(self.unreadable_time as usize),
-                have(self.unreadable_time as usize)
+                t::UNREADABLE_TIME_ONE,
+                t::UNREADABLE_TIME_MANY,
             ));
         }
         if self.no_error_code > 0 {
-            out.push(format!(
-                "{} record{} {} no status.errorCode: counted but not diagnosed",
+            out.push(counted(
                 self.no_error_code,
-                plural(self.no_error_code as usize),
-                have(self.no_error_code as usize)
+                t::NO_ERROR_CODE_ONE,
+                t::NO_ERROR_CODE_MANY,
             ));
         }
         // The replay's disagreements: the policy, or its named locations, changed since.
         const SHOWN: usize = 10;
         for (_, id, note) in self.disagreements.iter().take(SHOWN) {
-            out.push(format!("replay: request {id}: {note}"));
+            out.push(t::REPLAY_DISAGREEMENT.fill(&[("id", id), ("note", note)]));
         }
         if self.disagreements.len() > SHOWN {
-            out.push(format!(
-                "replay: {} more disagreements between the log and the exported policies \
-                 (each failure's `replay` field in --format json lists them)",
-                self.disagreements.len() - SHOWN
+            out.push(counted(
+                (self.disagreements.len() - SHOWN) as u64,
+                t::REPLAY_MORE_ONE,
+                t::REPLAY_MORE_MANY,
             ));
         }
         out
@@ -606,12 +589,13 @@ impl GroupBy {
     /// The column heading.
     pub(crate) fn heading(self) -> &'static str {
         match self {
-            GroupBy::User => "User",
-            GroupBy::Policy => "Blocking policy",
-            GroupBy::Cause => "Cause",
-            GroupBy::App => "App",
-            GroupBy::Country => "Country",
+            GroupBy::User => t::COL_USER,
+            GroupBy::Policy => t::COL_BLOCKING_POLICY,
+            GroupBy::Cause => t::COL_CAUSE,
+            GroupBy::App => t::COL_APP,
+            GroupBy::Country => t::COL_COUNTRY,
         }
+        .get()
     }
 }
 
@@ -803,16 +787,18 @@ impl UserRow {
             .status
             .iter()
             .map(|a| {
-                format!(
-                    "{} ({}): {}",
-                    a.app,
-                    a.status.as_str().replace('_', " "),
-                    a.detail
-                )
+                t::APP_STATUS_LINE.fill(&[
+                    ("app", &a.app),
+                    ("status", &status_words(a.status)),
+                    ("detail", &a.detail),
+                ])
             })
             .collect();
         if let Some(p) = &self.pattern {
-            out.push(format!("{}: {}", p.kind.as_str(), p.detail));
+            out.push(
+                t::PATTERN_STATUS_LINE
+                    .fill(&[("kind", &pattern_words(p.kind)), ("detail", &p.detail)]),
+            );
         }
         out
     }
@@ -828,6 +814,28 @@ impl UserRow {
             None => String::new(),
         }
     }
+}
+
+/// A status in words ("still blocked"), for the "Is it fixed?" lines; JSON keeps the
+/// machine value (`still_blocked`).
+fn status_words(s: Status) -> &'static str {
+    match s {
+        Status::Resolved => t::STATUS_RESOLVED,
+        Status::Unknown => t::STATUS_UNKNOWN,
+        Status::StillBlocked => t::STATUS_STILL_BLOCKED,
+        Status::Recurring => t::STATUS_RECURRING,
+    }
+    .get()
+}
+
+/// A pattern kind in words ("structural"), for the "Is it fixed?" lines.
+fn pattern_words(k: PatternKind) -> &'static str {
+    match k {
+        PatternKind::Structural => t::PATTERN_STRUCTURAL,
+        PatternKind::Transient => t::PATTERN_TRANSIENT,
+        PatternKind::Mixed => t::PATTERN_MIXED,
+    }
+    .get()
 }
 
 impl UserTotals {
@@ -1206,6 +1214,44 @@ mod tests {
         assert_eq!(kept.warnings, dropped.warnings);
         let fixes = |r: &Report| r.users.iter().map(|u| u.fix.clone()).collect::<Vec<_>>();
         assert_eq!(fixes(&kept), fixes(&dropped));
+    }
+
+    #[test]
+    fn warnings_and_status_words_follow_the_language() {
+        use crate::i18n::{Lang, with_lang};
+        let r = with_lang(Lang::Fr, || tally(&sample(), Filter::default(), false));
+        assert!(
+            r.warnings.iter().any(|w| w
+                == "1 enregistrement en double d'une connexion bloquée (même ID de la demande) \
+                    n'a été compté qu'une fois"),
+            "{:?}",
+            r.warnings
+        );
+        let mut two = sample();
+        two.extend(sample());
+        let r = with_lang(Lang::Fr, || tally(&two, Filter::default(), false));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.starts_with("5 enregistrements en double de connexions bloquées")),
+            "{:?}",
+            r.warnings
+        );
+
+        // The "Is it fixed?" lines say the status in words, never the JSON value.
+        let mut t = Tally::new(Filter::default(), false).with_insights(3600);
+        for s in sample() {
+            t.add(s);
+        }
+        let r = t.finish();
+        let lines = with_lang(Lang::Fr, || r.users[0].status_lines());
+        assert!(lines[0].contains("(toujours bloqué) : "), "{lines:?}");
+        assert!(
+            lines.last().unwrap().starts_with("structurel : "),
+            "{lines:?}"
+        );
+        let lines = r.users[0].status_lines();
+        assert!(lines[0].contains("(still blocked): "), "{lines:?}");
     }
 
     #[test]

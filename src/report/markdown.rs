@@ -4,35 +4,47 @@
 
 use std::io::{self, Write};
 
+use super::table::more_line;
 use super::{View, md_cell as md};
+use crate::i18n::{self, Tr, report as t};
 use crate::summary::{GroupBy, Report};
 
 pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View) -> io::Result<()> {
-    writeln!(
-        out,
-        "## Sign-ins blocked by Conditional Access (AADSTS53003)"
-    )?;
+    writeln!(out, "{}", t::MD_TITLE.get())?;
     writeln!(out)?;
     writeln!(
         out,
-        "{} blocked sign-in{} of {} user{} in {} record{} from {}.",
-        r.blocked,
-        s(r.blocked),
-        r.users.len(),
-        s(r.users.len() as u64),
-        r.records,
-        s(r.records),
-        md(sources)
+        "{}",
+        t::MD_HEADLINE.fill(&[
+            (
+                "signins",
+                &i18n::count(r.blocked, t::BLOCKED_SIGNIN_ONE, t::BLOCKED_SIGNIN_MANY)
+            ),
+            (
+                "users",
+                &i18n::count(r.users.len() as u64, t::USER_ONE, t::USER_MANY)
+            ),
+            (
+                "records",
+                &i18n::count(r.records, t::RECORD_ONE, t::RECORD_MANY)
+            ),
+            ("sources", &md(sources)),
+        ])
     )?;
     if r.blocked > 0 {
         writeln!(out)?;
         match &r.groups {
             Some((by, rows)) => {
-                let mut head = vec![by.heading(), "Blocked", "Users", "Causes"];
+                let mut head = vec![
+                    by.heading(),
+                    t::COL_BLOCKED.get(),
+                    t::COL_USERS.get(),
+                    t::COL_CAUSES.get(),
+                ];
                 if *by != GroupBy::Policy {
-                    head.push("Policies");
+                    head.push(t::COL_POLICIES.get());
                 }
-                head.push("Last seen (UTC)");
+                head.push(t::COL_LAST_SEEN.get());
                 table_head(out, &head, &[1, 2])?;
                 let shown = view.rows(rows.len());
                 for g in &rows[..shown] {
@@ -48,19 +60,24 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                     cells.push(time(g.last_seen));
                     row(out, &cells)?;
                 }
-                more(out, shown, rows.len(), "rows")?;
+                more(
+                    out,
+                    shown,
+                    rows.len(),
+                    (t::MORE_ROWS_ONE, t::MORE_ROWS_MANY),
+                )?;
             }
             None => {
                 table_head(
                     out,
                     &[
-                        "User",
-                        "Blocked",
-                        "Causes",
-                        "Policies",
-                        "Apps",
-                        "Last seen (UTC)",
-                        "Suggested fix",
+                        t::COL_USER.get(),
+                        t::COL_BLOCKED.get(),
+                        t::COL_CAUSES.get(),
+                        t::COL_POLICIES.get(),
+                        t::COL_APPS.get(),
+                        t::COL_LAST_SEEN.get(),
+                        t::COL_SUGGESTED_FIX.get(),
                     ],
                     &[1],
                 )?;
@@ -79,24 +96,28 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                         ],
                     )?;
                 }
-                more(out, shown, r.users.len(), "users")?;
+                more(
+                    out,
+                    shown,
+                    r.users.len(),
+                    (t::MORE_USERS_ONE, t::MORE_USERS_MANY),
+                )?;
                 let patterns: Vec<String> = r.users[..shown]
                     .iter()
                     .flat_map(|u| {
                         u.findings.iter().map(move |f| {
-                            format!(
-                                "- **{}** ({}): {}. {}.",
-                                md(&u.user),
-                                f.kind.as_str(),
-                                md(&f.detail),
-                                md(&capitalized(&f.advice))
-                            )
+                            t::MD_PATTERN_LINE.fill(&[
+                                ("user", &md(&u.user)),
+                                ("kind", &f.kind.as_str()),
+                                ("detail", &md(&f.detail)),
+                                ("advice", &md(&capitalized(&f.advice))),
+                            ])
                         })
                     })
                     .collect();
                 if !patterns.is_empty() {
                     writeln!(out)?;
-                    writeln!(out, "### Patterns")?;
+                    writeln!(out, "{}", t::MD_PATTERNS.get())?;
                     writeln!(out)?;
                     for p in patterns {
                         writeln!(out, "{p}")?;
@@ -105,14 +126,14 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                 let status: Vec<String> = r.users[..shown]
                     .iter()
                     .flat_map(|u| {
-                        u.status_lines()
-                            .into_iter()
-                            .map(move |l| format!("- **{}**: {}.", md(&u.user), md(&l)))
+                        u.status_lines().into_iter().map(move |l| {
+                            t::MD_STATUS_LINE.fill(&[("user", &md(&u.user)), ("line", &md(&l))])
+                        })
                     })
                     .collect();
                 if !status.is_empty() {
                     writeln!(out)?;
-                    writeln!(out, "### Is it fixed?")?;
+                    writeln!(out, "{}", t::MD_STATUS.get())?;
                     writeln!(out)?;
                     for l in status {
                         writeln!(out, "{l}")?;
@@ -122,23 +143,35 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
         }
         if !r.incidents.is_empty() {
             writeln!(out)?;
-            writeln!(out, "### Incidents")?;
+            writeln!(out, "{}", t::MD_INCIDENTS.get())?;
             writeln!(out)?;
             for i in &r.incidents {
                 writeln!(out, "- {} {}", md(&i.headline()), md(&i.detail()))?;
             }
         }
         writeln!(out)?;
-        writeln!(out, "### By cause")?;
+        writeln!(out, "{}", t::MD_BY_CAUSE.get())?;
         writeln!(out)?;
-        table_head(out, &["Cause", "Sign-ins", "Users"], &[1, 2])?;
+        table_head(
+            out,
+            &[t::COL_CAUSE.get(), t::COL_SIGNINS.get(), t::COL_USERS.get()],
+            &[1, 2],
+        )?;
         for (c, n, u) in &r.by_cause {
             row(out, &[format!("`{c}`"), n.to_string(), u.to_string()])?;
         }
         writeln!(out)?;
-        writeln!(out, "### By blocking policy")?;
+        writeln!(out, "{}", t::MD_BY_POLICY.get())?;
         writeln!(out)?;
-        table_head(out, &["Policy", "Sign-ins", "Users"], &[1, 2])?;
+        table_head(
+            out,
+            &[
+                t::COL_POLICY.get(),
+                t::COL_SIGNINS.get(),
+                t::COL_USERS.get(),
+            ],
+            &[1, 2],
+        )?;
         for (p, n, u) in &r.by_policy {
             row(out, &[md(p), n.to_string(), u.to_string()])?;
         }
@@ -146,7 +179,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
     let notes = super::table::notes(r);
     if !notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "### Notes")?;
+        writeln!(out, "{}", t::MD_NOTES.get())?;
         writeln!(out)?;
         for n in notes {
             writeln!(out, "- {}", md(&n))?;
@@ -168,13 +201,13 @@ fn row(out: &mut impl Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-fn more(out: &mut impl Write, shown: usize, total: usize, what: &str) -> io::Result<()> {
+fn more(out: &mut impl Write, shown: usize, total: usize, what: (Tr, Tr)) -> io::Result<()> {
     if shown < total {
         writeln!(out)?;
         writeln!(
             out,
-            "…and {} more {what} (`--top {shown}`; the JSON lists them all).",
-            total - shown
+            "{}",
+            more_line(shown, total, what, &format!("`--top {shown}`"))
         )?;
     }
     Ok(())
@@ -191,7 +224,7 @@ fn list(items: &[String], view: View) -> String {
     let limit = view.list_limit();
     let mut shown: Vec<String> = items.iter().take(limit).map(|i| md(i)).collect();
     if items.len() > limit {
-        shown.push(format!("…and {} more", items.len() - limit));
+        shown.push(t::MORE_ITEMS.fill(&[("n", &(items.len() - limit))]));
     }
     shown.join("<br>")
 }
@@ -210,6 +243,62 @@ fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn s(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+    use crate::model::{AppliedPolicy, Conditions, SignIn};
+    use crate::summary::{Filter, GroupBy, Tally};
+
+    #[test]
+    fn markdown_reads_in_french() {
+        // Tallied in French: the group keys are worded as the records are counted.
+        let r = with_lang(Lang::Fr, || {
+            let mut t = Tally::new(Filter::default(), false).group_by(GroupBy::Country);
+            for (id, country) in [("a", "BR"), ("b", "BR"), ("c", "")] {
+                t.add(SignIn {
+                    id: Some(id.into()),
+                    user_principal_name: Some("dana@contoso.com".into()),
+                    error_code: Some(53003),
+                    country: Some(country.into()),
+                    policies: Some(vec![AppliedPolicy {
+                        display_name: Some("CA030 - Block untrusted IP".into()),
+                        result: Some("failure".into()),
+                        grant_controls: vec!["Block".into()],
+                        conditions_satisfied: Some(Conditions::from_names(
+                            "application,users,location",
+                        )),
+                        ..AppliedPolicy::default()
+                    }]),
+                    ..SignIn::default()
+                });
+            }
+            t.finish()
+        });
+        let mut out = Vec::new();
+        let view = View {
+            top: Some(1),
+            wide: false,
+        };
+        with_lang(Lang::Fr, || write(&mut out, &r, "logs.json", view)).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        for want in [
+            "## Connexions bloquées par l'accès conditionnel (AADSTS53003)",
+            "3 connexions bloquées pour 1 utilisateur, sur 3 enregistrements provenant de \
+             logs.json.",
+            "| Pays | Bloquées | Utilisateurs | Causes | Stratégies | Dernier blocage (UTC) |",
+            "| BR | 2 | 1 | `location` 2 |",
+            "…et 1 ligne de plus (`--top 1` ; le JSON donne la liste complète).",
+            "### Par stratégie bloquante",
+            "| Stratégie | Connexions | Utilisateurs |",
+        ] {
+            assert!(md.contains(want), "{want:?} not in:\n{md}");
+        }
+        // The row of blocks without a country, worded when the report was made.
+        let view = View::default();
+        let mut out = Vec::new();
+        with_lang(Lang::Fr, || write(&mut out, &r, "logs.json", view)).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(md.contains("| (aucun pays dans l'export) | 1 |"), "{md}");
+    }
 }

@@ -9,6 +9,7 @@ use comfy_table::{
 };
 
 use super::{Style, View, sanitize};
+use crate::i18n::{self, Tr, report as t};
 use crate::model::Cause;
 use crate::summary::{GroupBy, GroupRow, Report, UserRow};
 
@@ -20,20 +21,24 @@ pub(crate) fn write(
     view: View,
 ) -> io::Result<()> {
     let blocked = r.blocked;
-    let records = plural(r.records, "record");
+    let records = i18n::count(r.records, t::RECORD_ONE, t::RECORD_MANY);
+    let sources = sanitize(sources, false);
     if blocked == 0 {
-        let line = format!(
-            "No sign-ins blocked by Conditional Access (AADSTS53003) in {records} from {}.",
-            sanitize(sources, false)
-        );
+        let line = t::HEADLINE_NONE.fill(&[("records", &records), ("sources", &sources)]);
         write_wrapped(out, "", "", &line, style)?;
     } else {
-        let line = format!(
-            "{} blocked by Conditional Access (AADSTS53003) for {}, in {records} from {}.",
-            plural(blocked, "sign-in"),
-            plural(r.users.len() as u64, "user"),
-            sanitize(sources, false)
-        );
+        let line = t::HEADLINE.fill(&[
+            (
+                "signins",
+                &i18n::count(blocked, t::HEADLINE_SIGNIN_ONE, t::HEADLINE_SIGNIN_MANY),
+            ),
+            (
+                "users",
+                &i18n::count(r.users.len() as u64, t::USER_ONE, t::USER_MANY),
+            ),
+            ("records", &records),
+            ("sources", &sources),
+        ]);
         write_wrapped(out, "", "", &line, style)?;
         writeln!(out)?;
         match &r.groups {
@@ -48,45 +53,57 @@ pub(crate) fn write(
         super::incidents::write_section(out, r, style)?;
 
         writeln!(out)?;
-        let mut t = new_table(style, false);
-        t.set_header(header(&["Cause", "Sign-ins", "Users", "Meaning"], style));
+        let mut table = new_table(style, false);
+        table.set_header(header(
+            &[
+                t::COL_CAUSE.get(),
+                t::COL_SIGNINS.get(),
+                t::COL_USERS.get(),
+                t::COL_MEANING.get(),
+            ],
+            style,
+        ));
         for (c, n, users) in &r.by_cause {
-            t.add_row(vec![
+            table.add_row(vec![
                 colored(Cell::new(c), Some(*c), style),
                 Cell::new(n).set_alignment(CellAlignment::Right),
                 Cell::new(users).set_alignment(CellAlignment::Right),
                 Cell::new(meaning(*c)),
             ]);
         }
-        writeln!(out, "{t}")?;
+        writeln!(out, "{table}")?;
 
         writeln!(out)?;
-        let mut t = new_table(style, false);
-        t.set_header(header(&["Blocking policy", "Sign-ins", "Users"], style));
+        let mut table = new_table(style, false);
+        table.set_header(header(
+            &[
+                t::COL_BLOCKING_POLICY.get(),
+                t::COL_SIGNINS.get(),
+                t::COL_USERS.get(),
+            ],
+            style,
+        ));
         for (p, n, users) in &r.by_policy {
-            t.add_row(vec![
+            table.add_row(vec![
                 Cell::new(sanitize(p, false)),
                 Cell::new(n).set_alignment(CellAlignment::Right),
                 Cell::new(users).set_alignment(CellAlignment::Right),
             ]);
         }
-        writeln!(out, "{t}")?;
+        writeln!(out, "{table}")?;
     }
 
     let notes = notes(r);
     if !notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Notes:")?;
+        writeln!(out, "{}", t::NOTES_TITLE.get())?;
         for n in notes {
             write_wrapped(out, "  - ", "    ", &sanitize(&n, false), style)?;
         }
     }
     if blocked > 0 {
         writeln!(out)?;
-        writeln!(
-            out,
-            "Each failure's evidence and fixes: --format html (a web page) or json."
-        )?;
+        writeln!(out, "{}", t::MORE_FORMATS.get())?;
     }
     Ok(())
 }
@@ -102,23 +119,22 @@ pub(crate) fn notes(r: &Report) -> Vec<String> {
             .iter()
             .map(|(code, n)| format!("{code} ×{n}"))
             .collect();
-        notes.push(format!(
-            "{} failed for other reasons (not Conditional Access blocks): {}",
-            plural(other, "sign-in"),
-            codes.join(", ")
-        ));
+        notes.push(
+            one_or_many(other, t::OTHER_FAILURES_ONE, t::OTHER_FAILURES_MANY)
+                .fill(&[("n", &other), ("codes", &codes.join(", "))]),
+        );
     }
     if r.would_block > 0 {
-        notes.push(format!(
-            "{} would have been blocked by report-only policies (not blocked, not counted above)",
-            plural(r.would_block, "sign-in")
-        ));
+        notes.push(
+            one_or_many(r.would_block, t::WOULD_BLOCK_ONE, t::WOULD_BLOCK_MANY)
+                .fill(&[("n", &r.would_block)]),
+        );
     }
     if r.filtered_out > 0 {
-        notes.push(format!(
-            "{} left out by --since/--until/--user",
-            plural(r.filtered_out, "record")
-        ));
+        notes.push(
+            one_or_many(r.filtered_out, t::FILTERED_OUT_ONE, t::FILTERED_OUT_MANY)
+                .fill(&[("n", &r.filtered_out)]),
+        );
     }
     notes.extend(r.warnings.iter().cloned());
     notes
@@ -143,13 +159,18 @@ fn write_groups(
 ) -> io::Result<()> {
     let wrapping = style.width.is_some();
     let sep = if wrapping { "\n" } else { ", " };
-    let mut t = new_table(style, wrapping);
-    let mut names = vec![by.heading(), "Blocked", "Users", "Causes"];
+    let mut table = new_table(style, wrapping);
+    let mut names = vec![
+        by.heading(),
+        t::COL_BLOCKED.get(),
+        t::COL_USERS.get(),
+        t::COL_CAUSES.get(),
+    ];
     if by != GroupBy::Policy {
-        names.push("Policies");
+        names.push(t::COL_POLICIES.get());
     }
-    names.push("Last seen (UTC)");
-    t.set_header(header(&names, style));
+    names.push(t::COL_LAST_SEEN.get());
+    table.set_header(header(&names, style));
     for g in rows.iter().take(view.rows(rows.len())) {
         let causes: Vec<String> = g.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
         let key = match by {
@@ -177,22 +198,40 @@ fn write_groups(
             || "-".to_string(),
             |t| t.format("%Y-%m-%d %H:%M").to_string(),
         )));
-        t.add_row(row);
+        table.add_row(row);
     }
-    writeln!(out, "{t}")?;
-    more_rows(out, view.rows(rows.len()), rows.len(), "rows")
+    writeln!(out, "{table}")?;
+    more_rows(
+        out,
+        view.rows(rows.len()),
+        rows.len(),
+        (t::MORE_ROWS_ONE, t::MORE_ROWS_MANY),
+    )
 }
 
-/// The line under a table cut by `--top`.
-fn more_rows(out: &mut impl Write, shown: usize, total: usize, what: &str) -> io::Result<()> {
+/// The line under a table cut by `--top`: `what` is the sentence for one row left out
+/// and for several.
+fn more_rows(out: &mut impl Write, shown: usize, total: usize, what: (Tr, Tr)) -> io::Result<()> {
     if shown < total {
         writeln!(
             out,
-            "…and {} more {what} (--top {shown}; the JSON lists them all).",
-            total - shown
+            "{}",
+            more_line(shown, total, what, &format!("--top {shown}"))
         )?;
     }
     Ok(())
+}
+
+/// "…and 3 more users (--top 5; the JSON lists them all)."; `top` is how the option is
+/// written (Markdown puts it in backquotes).
+pub(crate) fn more_line(shown: usize, total: usize, what: (Tr, Tr), top: &str) -> String {
+    let n = (total - shown) as u64;
+    one_or_many(n, what.0, what.1).fill(&[("n", &n), ("top", &top)])
+}
+
+/// The text for `n` things: `one` when the language says singular.
+pub(crate) fn one_or_many(n: u64, one: Tr, many: Tr) -> Tr {
+    if i18n::lang().singular(n) { one } else { many }
 }
 
 fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io::Result<()> {
@@ -200,22 +239,27 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io
     let fix_column = style.width.is_none_or(|w| w >= FIX_COLUMN_MIN_WIDTH);
     let apps_column = style.width.is_none_or(|w| w >= APPS_COLUMN_MIN_WIDTH);
     // Multi-line cells need rules between rows; one-line rows do not.
-    let mut t = new_table(style, wrapping);
+    let mut table = new_table(style, wrapping);
     let sep = if wrapping { "\n" } else { ", " };
     let (seen_header, seen_format) = if wrapping {
-        ("Last seen\n(UTC)", "%Y-%m-%d\n%H:%M")
+        (t::COL_LAST_SEEN_WRAPPED.get(), "%Y-%m-%d\n%H:%M")
     } else {
-        ("Last seen (UTC)", "%Y-%m-%d %H:%M")
+        (t::COL_LAST_SEEN.get(), "%Y-%m-%d %H:%M")
     };
-    let mut names = vec!["User", "Blocked", "Causes", "Policies"];
+    let mut names = vec![
+        t::COL_USER.get(),
+        t::COL_BLOCKED.get(),
+        t::COL_CAUSES.get(),
+        t::COL_POLICIES.get(),
+    ];
     if apps_column {
-        names.push("Apps");
+        names.push(t::COL_APPS.get());
     }
     names.push(seen_header);
     if fix_column {
-        names.push("Suggested fix");
+        names.push(t::COL_SUGGESTED_FIX.get());
     }
-    t.set_header(header(&names, style));
+    table.set_header(header(&names, style));
     let shown = &r.users[..view.rows(r.users.len())];
     for u in shown {
         let causes: Vec<String> = u.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
@@ -236,27 +280,31 @@ fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io
         if fix_column {
             row.push(Cell::new(sanitize(&fix_text(u), false)));
         }
-        t.add_row(row);
+        table.add_row(row);
     }
     // Names, counts and causes never wrap; the other columns share what is left.
     if wrapping {
         for i in [0, 1, 2] {
-            if let Some(c) = t.column_mut(i) {
+            if let Some(c) = table.column_mut(i) {
                 c.set_constraint(ColumnConstraint::ContentWidth);
             }
         }
     }
-    writeln!(out, "{t}")?;
-    more_rows(out, shown.len(), r.users.len(), "users")?;
+    writeln!(out, "{table}")?;
+    more_rows(
+        out,
+        shown.len(),
+        r.users.len(),
+        (t::MORE_USERS_ONE, t::MORE_USERS_MANY),
+    )?;
     if !fix_column {
         writeln!(out)?;
-        writeln!(out, "Suggested fixes:")?;
+        writeln!(out, "{}", t::SUGGESTED_FIXES.get())?;
         for u in shown {
-            let line = format!(
-                "{}: {}",
-                sanitize(&u.user, false),
-                sanitize(&fix_text(u), false)
-            );
+            let line = t::USER_LINE.fill(&[
+                ("user", &sanitize(&u.user, false)),
+                ("text", &sanitize(&fix_text(u), false)),
+            ]);
             write_wrapped(out, "  - ", "    ", &line, style)?;
         }
     }
@@ -276,13 +324,10 @@ fn write_status(out: &mut impl Write, r: &Report, style: Style, view: View) -> i
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Is it fixed? (per user and app; structural or transient):"
-    )?;
+    writeln!(out, "{}", t::STATUS_TITLE.get())?;
     for u in shown {
         for line in u.status_lines() {
-            let line = format!("{}: {line}.", u.user);
+            let line = t::STATUS_LINE.fill(&[("user", &u.user), ("line", &line)]);
             write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
         }
     }
@@ -296,10 +341,14 @@ fn write_patterns(out: &mut impl Write, r: &Report, style: Style, view: View) ->
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "Patterns (what a user's sign-ins show together):")?;
+    writeln!(out, "{}", t::PATTERNS_TITLE.get())?;
     for u in shown {
         for f in &u.findings {
-            let line = format!("{}: {}. Advice: {}.", u.user, f.detail, f.advice);
+            let line = t::PATTERN_LINE.fill(&[
+                ("user", &u.user),
+                ("detail", &f.detail),
+                ("advice", &f.advice),
+            ]);
             write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
         }
     }
@@ -410,15 +459,16 @@ fn colored(cell: Cell, cause: Option<Cause>, style: Style) -> Cell {
 /// A short reminder of each cause, for readers who have not read the README.
 pub(crate) fn meaning(c: Cause) -> &'static str {
     match c {
-        Cause::Location => "where the sign-in came from (country, IP, untrusted network)",
-        Cause::DeviceState => "device not registered, joined, managed or compliant",
-        Cause::DevicePlatform => "the device's OS platform is blocked",
-        Cause::ClientApp => "legacy authentication, or a client type that is not allowed",
-        Cause::Risk => "sign-in or user risk",
-        Cause::AuthFlow => "device code flow or authentication transfer",
-        Cause::PolicyScope => "the policy blocks this user or app outright",
-        Cause::Unknown => "the export does not say",
+        Cause::Location => t::MEANING_LOCATION,
+        Cause::DeviceState => t::MEANING_DEVICE_STATE,
+        Cause::DevicePlatform => t::MEANING_DEVICE_PLATFORM,
+        Cause::ClientApp => t::MEANING_CLIENT_APP,
+        Cause::Risk => t::MEANING_RISK,
+        Cause::AuthFlow => t::MEANING_AUTH_FLOW,
+        Cause::PolicyScope => t::MEANING_POLICY_SCOPE,
+        Cause::Unknown => t::MEANING_UNKNOWN,
     }
+    .get()
 }
 
 fn limited(items: &[String], sep: &str, view: View) -> String {
@@ -429,15 +479,98 @@ fn limited(items: &[String], sep: &str, view: View) -> String {
         .map(|s| sanitize(s, false))
         .collect();
     if items.len() > limit {
-        lines.push(format!("…and {} more", items.len() - limit));
+        lines.push(t::MORE_ITEMS.fill(&[("n", &(items.len() - limit))]));
     }
     lines.join(sep)
 }
 
+/// `n` and an English noun, plural unless one (the HTML report's counts; this module's
+/// own counts use the i18n tables).
 pub(crate) fn plural(n: u64, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+    use crate::model::{AppliedPolicy, Conditions, SignIn};
+    use crate::summary::{Filter, Tally};
+
+    fn report() -> Report {
+        let blocked = |id: &str, user: &str| SignIn {
+            id: Some(id.to_string().into()),
+            user_principal_name: Some(user.to_string().into()),
+            created: crate::model::parse_time("2026-11-02T09:00:00Z"),
+            error_code: Some(53003),
+            country: Some("BR".into()),
+            policies: Some(vec![AppliedPolicy {
+                display_name: Some("CA030 - Block untrusted IP".into()),
+                result: Some("failure".into()),
+                grant_controls: vec!["Block".into()],
+                conditions_satisfied: Some(Conditions::from_names("application,users,location")),
+                ..AppliedPolicy::default()
+            }]),
+            ..SignIn::default()
+        };
+        let mut t = Tally::new(Filter::default(), false).with_insights(3600);
+        t.add(blocked("a", "dana@contoso.com"));
+        t.add(blocked("b", "dana@contoso.com"));
+        t.add(blocked("c", "lee@contoso.com"));
+        t.add(SignIn {
+            error_code: Some(50126),
+            ..SignIn::default()
+        });
+        t.finish()
+    }
+
+    fn render(r: &Report, width: Option<u16>, top: Option<usize>) -> String {
+        let style = Style {
+            color: false,
+            width,
+            unicode: false,
+            progress: false,
+        };
+        let view = View { top, wide: false };
+        let mut out = Vec::new();
+        write(&mut out, r, "logs.json", style, view).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_table_reads_in_french() {
+        let text = with_lang(Lang::Fr, || render(&report(), None, Some(1)));
+        for want in [
+            "3 connexions bloquées par l'accès conditionnel (AADSTS53003) pour 2 utilisateurs, \
+             sur 4 enregistrements provenant de logs.json.",
+            " Utilisateur        Bloquées   Causes       Stratégies",
+            "…et 1 utilisateur de plus (--top 1 ; le JSON donne la liste complète).",
+            "Est-ce résolu ? (par utilisateur et application ; structurel ou transitoire) :",
+            " location            3              2   d'où vient la connexion (pays, IP, réseau \
+             non approuvé)",
+            "Remarques :\n  - 1 connexion a échoué pour une autre raison (pas un blocage de \
+             l'accès conditionnel) : 50126 ×1",
+        ] {
+            assert!(text.contains(want), "{want:?} not in:\n{text}");
+        }
+        // Cause names stay as they are, in the table and its totals.
+        assert!(text.contains("location 2"), "{text}");
+        // Nothing is left in English outside what other modules word.
+        for english in ["Blocked", "Users", "Notes:", "Is it fixed?", "…and"] {
+            assert!(!text.contains(english), "{english:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn french_headers_fit_a_narrow_terminal() {
+        let text = with_lang(Lang::Fr, || render(&report(), Some(80), None));
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= 80, "a line is {widest} columns wide:\n{text}");
+        assert!(text.contains("Correctifs suggérés :"), "{text}");
+        assert!(text.contains("dana@contoso.com : "), "{text}");
     }
 }
