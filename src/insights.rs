@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 
 use crate::classify;
+use crate::i18n::{self, Tr, insights as t};
 use crate::model::{Cause, Diagnosis, SignIn};
 
 /// Buckets of the export that must come before a rise for it to be called an onset: with
@@ -82,16 +83,18 @@ impl DeviceSeen {
     fn describe(&self) -> String {
         let mut traits = Vec::new();
         match self.compliant {
-            Some(true) => traits.push("compliant".to_string()),
-            Some(false) => traits.push("not compliant".to_string()),
+            Some(true) => traits.push(t::DEVICE_COMPLIANT.get().to_string()),
+            Some(false) => traits.push(t::DEVICE_NOT_COMPLIANT.get().to_string()),
             None => {}
         }
         match &self.trust {
-            Some(t) => traits.push(t.clone()),
-            None if self.managed != Some(true) => traits.push("unregistered".to_string()),
-            None => traits.push("managed".to_string()),
+            Some(trust) => traits.push(trust.clone()),
+            None if self.managed != Some(true) => {
+                traits.push(t::DEVICE_UNREGISTERED.get().to_string())
+            }
+            None => traits.push(t::DEVICE_MANAGED.get().to_string()),
         }
-        let os = self.os.as_deref().unwrap_or("an unnamed device");
+        let os = self.os.as_deref().unwrap_or(t::DEVICE_UNNAMED.get());
         format!("{os} ({})", traits.join(", "))
     }
 }
@@ -578,42 +581,39 @@ impl Insights {
             }
         }
         let (distance, block_at, country, ok_at, other) = best?;
-        let order = if ok_at <= block_at { "before" } else { "after" };
-        let of = if blocks_near > 1 {
-            format!(
-                "; {blocks_near} of the user's {} blocks came within {} of a success from \
-                 another country",
-                list.len(),
-                span_text(TRAVEL_WINDOW_SECS)
-            )
+        let order = if ok_at <= block_at {
+            t::ORDER_BEFORE
         } else {
-            String::new()
-        };
+            t::ORDER_AFTER
+        }
+        .get();
+        let span = span_text(distance);
+        let mut detail = t::TRAVEL_DETAIL.fill(&[
+            ("blocked_in", &country),
+            ("blocked_at", &clock(block_at)),
+            ("ok_in", &other),
+            ("ok_at", &clock(ok_at)),
+            ("span", &span),
+            ("order", &order),
+        ]);
+        if blocks_near > 1 {
+            detail = t::TRAVEL_DETAIL_MANY.fill(&[
+                ("detail", &detail),
+                ("near", &blocks_near),
+                ("total", &list.len()),
+                ("span", &span_text(TRAVEL_WINDOW_SECS)),
+            ]);
+        }
+        let mut advice = t::TRAVEL_ADVICE.fill(&[("country", &country)]);
+        if distance < 2 * 3600 {
+            advice = t::TRAVEL_ADVICE_TOO_CLOSE.fill(&[("advice", &advice)]);
+        }
         Some(UserFinding {
             kind: FindingKind::TravelOrVpn,
             at: Some(time(ok_at)),
-            hint: format!(
-                "Signed in from {other} {} {order}: VPN or travel?",
-                span_text(distance)
-            ),
-            detail: format!(
-                "blocked from {country} at {} while a sign-in from {other} succeeded at {} \
-                 ({} {order}){of}",
-                clock(block_at),
-                clock(ok_at),
-                span_text(distance)
-            ),
-            advice: format!(
-                "ask the user where they were: a VPN or proxy that exits in {country} (have \
-                 them disconnect it, or add its egress IPs as a trusted named location), \
-                 travel (a time-limited exclusion), or someone else trying the account \
-                 (check its sign-in risk before allowing anything){}",
-                if distance < 2 * 3600 {
-                    "; the two are too close together for a journey"
-                } else {
-                    ""
-                }
-            ),
+            hint: t::TRAVEL_HINT.fill(&[("country", &other), ("span", &span), ("order", &order)]),
+            detail,
+            advice,
         })
     }
 
@@ -646,8 +646,8 @@ impl Insights {
         }
         let (b, c, same_app) = best?;
         let app = match (&c.app, same_app) {
-            (Some(a), true) => format!(" to the same app ({a})"),
-            (Some(a), false) => format!(" (to {a})"),
+            (Some(a), true) => t::TO_SAME_APP.fill(&[("app", a)]),
+            (Some(a), false) => t::TO_OTHER_APP.fill(&[("app", a)]),
             (None, _) => String::new(),
         };
         let same_device = b.device.id.is_some() && b.device.id == c.device.id;
@@ -662,56 +662,49 @@ impl Insights {
             Some(UserFinding {
                 kind: FindingKind::WorkingDevice,
                 at: Some(time(c.last)),
-                hint: format!("The same device signed in later as {now}."),
-                detail: format!(
-                    "blocked on {name} as {} but the same device signed in successfully{app} at \
-                     {}, as {now}",
-                    b.device.describe(),
-                    clock(c.last)
-                ),
-                advice: "the device has changed since the block (enrolled, compliant or \
-                         registered now): nothing more to do for it unless the block comes back"
-                    .to_string(),
+                hint: t::SAME_DEVICE_HINT.fill(&[("now", &now)]),
+                detail: t::SAME_DEVICE_DETAIL.fill(&[
+                    ("name", &name),
+                    ("before", &b.device.describe()),
+                    ("to_app", &app),
+                    ("at", &clock(c.last)),
+                    ("now", &now),
+                ]),
+                advice: t::SAME_DEVICE_ADVICE.get().to_string(),
             })
         } else if matches!(b.cause, Cause::DeviceState | Cause::DevicePlatform) {
             let works = c.device.describe();
             Some(UserFinding {
                 kind: FindingKind::WorkingDevice,
                 at: Some(time(c.last)),
-                hint: format!("Works on {works}: use it meanwhile."),
-                detail: format!(
-                    "blocked on {} but signed in successfully on {works}{app} at {}",
-                    b.device.describe(),
-                    clock(c.last)
-                ),
+                hint: t::WORKS_ON_HINT.fill(&[("device", &works)]),
+                detail: t::WORKS_ON_DETAIL.fill(&[
+                    ("blocked", &b.device.describe()),
+                    ("works", &works),
+                    ("to_app", &app),
+                    ("at", &clock(c.last)),
+                ]),
                 advice: if b.cause == Cause::DevicePlatform {
-                    format!(
-                        "sign-ins from the {works} device get through: the user can work from \
-                         it, since the policy blocks the other device's platform ({})",
-                        b.device.os.as_deref().unwrap_or("unnamed")
-                    )
+                    let os = b.device.os.as_deref().unwrap_or(t::DEVICE_OS_UNNAMED.get());
+                    t::WORKS_ON_ADVICE_PLATFORM.fill(&[("works", &works), ("os", &os)])
                 } else {
-                    format!(
-                        "sign-ins from the {works} device get through: the user can work from \
-                         it until the blocked device is registered or compliant"
-                    )
+                    t::WORKS_ON_ADVICE_STATE.fill(&[("works", &works)])
                 },
             })
         } else {
-            let works = c.client.as_deref().unwrap_or("another client");
-            let blocked = b.client.as_deref().unwrap_or("another client");
+            let works = c.client.as_deref().unwrap_or(t::ANOTHER_CLIENT.get());
+            let blocked = b.client.as_deref().unwrap_or(t::ANOTHER_CLIENT.get());
             Some(UserFinding {
                 kind: FindingKind::WorkingClient,
                 at: Some(time(c.last)),
-                hint: format!("Works with {works}: use it meanwhile."),
-                detail: format!(
-                    "blocked with {blocked} but signed in successfully with {works}{app} at {}",
-                    clock(c.last)
-                ),
-                advice: format!(
-                    "sign-ins with {works} get through: move the user to it (and retire \
-                     {blocked} on their devices)"
-                ),
+                hint: t::WORKS_WITH_HINT.fill(&[("client", &works)]),
+                detail: t::WORKS_WITH_DETAIL.fill(&[
+                    ("blocked", &blocked),
+                    ("works", &works),
+                    ("to_app", &app),
+                    ("at", &clock(c.last)),
+                ]),
+                advice: t::WORKS_WITH_ADVICE.fill(&[("works", &works), ("blocked", &blocked)]),
             })
         }
     }
@@ -741,31 +734,26 @@ fn retry_storm(list: &[BlockSeen]) -> Option<UserFinding> {
         .filter(|b| b.at.is_some_and(|t| (first..=last).contains(&t)))
     {
         *apps
-            .entry(b.app.as_deref().unwrap_or("an unnamed app"))
+            .entry(b.app.as_deref().unwrap_or(t::UNNAMED_APP.get()))
             .or_default() += 1;
     }
     let app = apps
         .iter()
         .max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name)))
-        .map_or("an unnamed app", |(name, _)| name);
+        .map_or(t::UNNAMED_APP.get(), |(name, _)| name);
+    let span = span_text(last - first);
     Some(UserFinding {
         kind: FindingKind::RetryStorm,
         at: Some(time(first)),
-        hint: format!(
-            "{best} attempts in {}: a client retrying.",
-            span_text(last - first)
-        ),
-        detail: format!(
-            "{best} blocked attempts in {} ({} to {}), mostly to {app}: a client or script \
-             retrying on its own",
-            span_text(last - first),
-            clock(first),
-            clock(last)
-        ),
-        advice: "retrying cannot get through a block: find the device or script that keeps \
-                 trying (its IP and user agent are in the failures) and stop it until the \
-                 cause is fixed"
-            .to_string(),
+        hint: t::STORM_HINT.fill(&[("n", &best), ("span", &span)]),
+        detail: t::STORM_DETAIL.fill(&[
+            ("n", &best),
+            ("span", &span),
+            ("from", &clock(first)),
+            ("to", &clock(last)),
+            ("app", &app),
+        ]),
+        advice: t::STORM_ADVICE.get().to_string(),
     })
 }
 
@@ -889,9 +877,9 @@ impl Resolution {
                     .unwrap_or_default();
                 if self.apps.len() == 1 {
                     let changed: Vec<&str> = a.changed.iter().map(|c| change_words(c)).collect();
-                    format!("Resolved: in at {when} ({}).", changed.join(", "))
+                    t::HINT_RESOLVED.fill(&[("when", &when), ("changed", &changed.join(", "))])
                 } else {
-                    format!("Resolved: in again to all {} apps.", self.apps.len())
+                    t::HINT_RESOLVED_ALL.fill(&[("n", &self.apps.len())])
                 }
             }
             Some(a) => {
@@ -900,32 +888,26 @@ impl Resolution {
                     .iter()
                     .filter(|o| o.status == Status::Resolved)
                     .count();
-                let also = if others > 0 {
-                    format!("; resolved for {}", plural(others as u64, "other app"))
-                } else {
-                    String::new()
+                let text = match a.status {
+                    Status::Recurring => t::HINT_RECURRING,
+                    Status::StillBlocked if a.ends_right_after => t::HINT_STILL_BLOCKED_RIGHT_AFTER,
+                    Status::StillBlocked => t::HINT_STILL_BLOCKED,
+                    _ => t::HINT_UNKNOWN,
                 };
-                match a.status {
-                    Status::Recurring => format!(
-                        "Recurring: blocked again after a success ({}){also}.",
-                        a.app
-                    ),
-                    Status::StillBlocked if a.ends_right_after => format!(
-                        "Still blocked ({}) at the export's end, right after the last block{also}.",
-                        a.app
-                    ),
-                    Status::StillBlocked => {
-                        format!("Still blocked ({}) at the export's end{also}.", a.app)
-                    }
-                    _ => format!("Status unknown ({}): times missing{also}.", a.app),
+                let mut status = text.fill(&[("app", &a.app)]);
+                if others > 0 {
+                    let apps = i18n::count(others as u64, t::OTHER_APP, t::OTHER_APPS);
+                    status = t::HINT_ALSO.fill(&[("status", &status), ("apps", &apps)]);
                 }
+                status + "."
             }
         };
         let pattern = match self.pattern.kind {
-            PatternKind::Structural => "Structural:",
-            PatternKind::Transient => "Transient (a retry may pass):",
-            PatternKind::Mixed => "Mixed:",
-        };
+            PatternKind::Structural => t::HINT_STRUCTURAL,
+            PatternKind::Transient => t::HINT_TRANSIENT,
+            PatternKind::Mixed => t::HINT_MIXED,
+        }
+        .get();
         format!("{status} {pattern}").trim().to_string()
     }
 }
@@ -933,16 +915,17 @@ impl Resolution {
 /// The words of a `changed` tag.
 pub(crate) fn change_words(tag: &str) -> &'static str {
     match tag {
-        "compliant_now" => "compliant now",
-        "registered_now" => "registered now",
-        "managed_now" => "managed now",
-        "other_device" => "other device",
-        "modern_client" => "modern client",
-        "other_client" => "other client",
-        "other_country" => "other country",
-        "nothing_visible" => "same device, client and country",
-        _ => "cannot tell what changed",
+        "compliant_now" => t::CHANGED_COMPLIANT,
+        "registered_now" => t::CHANGED_REGISTERED,
+        "managed_now" => t::CHANGED_MANAGED,
+        "other_device" => t::CHANGED_DEVICE,
+        "modern_client" => t::CHANGED_MODERN_CLIENT,
+        "other_client" => t::CHANGED_CLIENT,
+        "other_country" => t::CHANGED_COUNTRY,
+        "nothing_visible" => t::CHANGED_NOTHING,
+        _ => t::CHANGED_UNKNOWN,
     }
+    .get()
 }
 
 impl Insights {
@@ -991,10 +974,11 @@ impl Insights {
             detail: String::new(),
         };
         let (Some(&first), Some(&last)) = (times.first(), times.last()) else {
-            out.detail = format!(
-                "cannot tell: {} to {app} carr{} no readable time",
-                plural(blocks.len() as u64, "blocked sign-in"),
-                if blocks.len() == 1 { "ies" } else { "y" }
+            out.detail = one_or_many(
+                blocks.len() as u64,
+                t::UNTIMED_BLOCK_ONE,
+                t::UNTIMED_BLOCK_MANY,
+                &[("app", &app)],
             );
             return out;
         };
@@ -1023,31 +1007,29 @@ impl Insights {
                 }
             })
             .min_by_key(|(t, _)| *t);
-        let count = if blocks.len() == 1 {
-            format!("blocked once at {}", clock(last))
+        let mut count = if blocks.len() == 1 {
+            t::BLOCKED_ONCE.fill(&[("at", &clock(last))])
         } else {
-            format!(
-                "blocked {} times from {} to {}",
-                blocks.len(),
-                clock(first),
-                clock(last)
-            )
+            t::BLOCKED_TIMES.fill(&[
+                ("n", &blocks.len()),
+                ("from", &clock(first)),
+                ("to", &clock(last)),
+            ])
         };
-        let untimed_note = if untimed > 0 {
-            format!(" ({untimed} without a readable time not placed)")
-        } else {
-            String::new()
-        };
-        let again = match out.blocked_again {
-            0 => String::new(),
-            n => format!(
-                "; it came back {} after a success",
-                if n == 1 {
-                    "once".to_string()
-                } else {
-                    format!("{n} times")
-                }
-            ),
+        if untimed > 0 {
+            count += &one_or_many(
+                untimed as u64,
+                t::UNTIMED_NOTE_ONE,
+                t::UNTIMED_NOTE_MANY,
+                &[],
+            );
+        }
+        // The blocks, then (a clause after them) whether they came back after a success.
+        let came_back = out.blocked_again;
+        let again = move |status: String| match came_back {
+            0 => status,
+            1 => t::CAME_BACK_ONCE.fill(&[("status", &status)]),
+            n => t::CAME_BACK_TIMES.fill(&[("status", &status), ("n", &n)]),
         };
         let end = self.seen_until.map_or(last, |e| e.max(last));
         if let Some((at, run)) = after {
@@ -1067,22 +1049,25 @@ impl Insights {
                 )
             });
             let so = if moved {
-                "so the user is in again (the blocked context itself may still be blocked)"
+                t::SO_IN_AGAIN
             } else {
-                "so the block no longer applies"
-            };
-            out.detail = format!(
-                "{count}{untimed_note}; signed in successfully to {app} at {}, {words}, \
-                 {so}{again}",
-                clock(at)
-            );
+                t::SO_NO_LONGER
+            }
+            .get();
+            out.detail = again(t::RESOLVED_DETAIL.fill(&[
+                ("blocks", &count),
+                ("app", &app),
+                ("at", &clock(at)),
+                ("words", &words),
+                ("so", &so),
+            ]));
             out.changed = tags;
         } else if let Some(&n) = self.untimed_successes.get(&(user, app_hash(app))) {
-            out.detail = format!(
-                "cannot tell: {count}{untimed_note}{again}, but {} to {app} carr{} no \
-                 readable time and may have come after",
-                plural(u64::from(n), "successful sign-in"),
-                if n == 1 { "ies" } else { "y" }
+            out.detail = one_or_many(
+                u64::from(n),
+                t::UNTIMED_SUCCESS_ONE,
+                t::UNTIMED_SUCCESS_MANY,
+                &[("blocks", &again(count)), ("app", &app)],
             );
         } else {
             out.status = if out.blocked_again > 0 {
@@ -1093,18 +1078,16 @@ impl Insights {
             out.as_of = Some(time(end));
             out.ends_right_after = end - last <= END_MARGIN_SECS;
             let soon = if out.ends_right_after {
-                format!(
-                    " ({} after the last block: too soon to tell whether it clears)",
-                    span_text(end - last)
-                )
+                t::TOO_SOON.fill(&[("span", &span_text(end - last))])
             } else {
                 String::new()
             };
-            out.detail = format!(
-                "{count}{untimed_note}{again}; no successful sign-in to {app} after the last \
-                 block, as of the end of the export at {}{soon}",
-                clock(end)
-            );
+            out.detail = t::STILL_BLOCKED_DETAIL.fill(&[
+                ("blocks", &again(count)),
+                ("app", &app),
+                ("end", &clock(end)),
+                ("soon", &soon),
+            ]);
         }
         out
     }
@@ -1116,11 +1099,7 @@ impl Insights {
             .get(&user)
             .and_then(|l| l.get(usize::from(run.context)))
         else {
-            return (
-                vec!["cannot_tell"],
-                "in a context not kept (too many for this user): cannot tell what changed"
-                    .to_string(),
-            );
+            return (vec!["cannot_tell"], t::CHANGE_NOT_KEPT.get().to_string());
         };
         let mut tags = Vec::new();
         let mut words = Vec::new();
@@ -1132,36 +1111,32 @@ impl Insights {
         if same_device {
             if sd.compliant == Some(true) && bd.compliant != Some(true) {
                 tags.push("compliant_now");
-                words.push("the same device is compliant now".to_string());
+                words.push(t::CHANGE_COMPLIANT.get().to_string());
             }
             if sd.trust.is_some() && bd.trust.is_none() {
                 tags.push("registered_now");
-                words.push(format!(
-                    "the same device is registered now ({})",
-                    sd.trust.as_deref().unwrap_or_default()
-                ));
+                let trust = sd.trust.as_deref().unwrap_or_default();
+                words.push(t::CHANGE_REGISTERED.fill(&[("trust", &trust)]));
             }
             if sd.managed == Some(true) && bd.managed != Some(true) {
                 tags.push("managed_now");
-                words.push("the same device is managed now".to_string());
+                words.push(t::CHANGE_MANAGED.get().to_string());
             }
         } else {
             tags.push("other_device");
-            words.push(format!(
-                "from another device ({}, blocked on {})",
-                sd.describe(),
-                bd.describe()
-            ));
+            words.push(
+                t::CHANGE_DEVICE.fill(&[("now", &sd.describe()), ("blocked", &bd.describe())]),
+            );
         }
         if let (Some(bc), Some(sc)) = (&b.client, &c.client)
             && !bc.eq_ignore_ascii_case(sc)
         {
             if !classify::is_modern_client(bc) && classify::is_modern_client(sc) {
                 tags.push("modern_client");
-                words.push(format!("with a modern client ({sc}, blocked with {bc})"));
+                words.push(t::CHANGE_MODERN_CLIENT.fill(&[("now", sc), ("blocked", bc)]));
             } else {
                 tags.push("other_client");
-                words.push(format!("with another client ({sc}, blocked with {bc})"));
+                words.push(t::CHANGE_CLIENT.fill(&[("now", sc), ("blocked", bc)]));
             }
         }
         let country = self.countries.get(usize::from(run.country));
@@ -1169,15 +1144,11 @@ impl Insights {
             && bc != sc
         {
             tags.push("other_country");
-            words.push(format!("from another country ({sc}, blocked from {bc})"));
+            words.push(t::CHANGE_COUNTRY.fill(&[("now", sc), ("blocked", bc)]));
         }
         if tags.is_empty() {
             tags.push("nothing_visible");
-            words.push(
-                "with the same device, client and country (what blocked it, such as a risk \
-                 level or the network, has passed)"
-                    .to_string(),
-            );
+            words.push(t::CHANGE_NOTHING.get().to_string());
         }
         (tags, words.join(", "))
     }
@@ -1245,47 +1216,37 @@ impl Insights {
         let causes: Vec<&str> = causes.iter().map(|c| c.as_str()).collect();
         let causes = causes.join(", ");
         let n = seen.len() as u64;
+        let contexts = one_or_many(n, t::FROM_CONTEXT_ONE, t::FROM_CONTEXT_MANY, &[]);
         let (kind, detail) = match (structural, transient) {
             (_, 0) if previously > 0 => (
                 PatternKind::Structural,
-                format!(
-                    "{} from {} (device, client, app and country) that never signed in \
-                     successfully after a block, cause {causes}; {previously} of them from a \
-                     context that had got in before: a rule new or changed since (see the \
-                     incidents), or a condition that has not passed yet; retrying will not help \
-                     while it holds",
-                    every(structural),
-                    plural(n, "context")
-                ),
+                t::PATTERN_PREVIOUSLY.fill(&[
+                    ("every", &every(structural)),
+                    ("from_contexts", &contexts),
+                    ("causes", &causes),
+                    ("previously", &previously),
+                ]),
             ),
             (_, 0) => (
                 PatternKind::Structural,
-                format!(
-                    "{} from {} (device, client, app and country) that never signed in \
-                     successfully, cause {causes}: a rule is being enforced; retrying will not \
-                     help, the device, client, network or policy must change",
-                    every(structural),
-                    plural(n, "context")
-                ),
+                t::PATTERN_STRUCTURAL.fill(&[
+                    ("every", &every(structural)),
+                    ("from_contexts", &contexts),
+                    ("causes", &causes),
+                ]),
             ),
             (0, _) => (
                 PatternKind::Transient,
-                format!(
-                    "{} in a context (device, client, app and country) that signed in \
-                     successfully after a block, cause {causes}: a passing condition such as sign-in risk or \
-                     a moment on a VPN; waiting or retrying may clear it",
-                    every(transient)
-                ),
+                t::PATTERN_TRANSIENT.fill(&[("every", &every(transient)), ("causes", &causes)]),
             ),
             _ => (
                 PatternKind::Mixed,
-                format!(
-                    "{} of {} blocks came from a context that never signed in successfully \
-                     after a block (a rule being enforced), {transient} from one that did (a \
-                     passing condition), cause {causes}",
-                    structural,
-                    structural + transient
-                ),
+                t::PATTERN_MIXED.fill(&[
+                    ("structural", &structural),
+                    ("total", &(structural + transient)),
+                    ("transient", &transient),
+                    ("causes", &causes),
+                ]),
             ),
         };
         UserPattern {
@@ -1301,13 +1262,19 @@ impl Insights {
 
 /// `the block came` / `all 3 blocks came`.
 fn every(n: u64) -> String {
-    if n == 1 {
-        "the block came".to_string()
-    } else if n == 2 {
-        "both blocks came".to_string()
-    } else {
-        format!("all {n} blocks came")
+    match n {
+        1 => t::EVERY_ONE.get().to_string(),
+        2 => t::EVERY_TWO.get().to_string(),
+        n => t::EVERY_MANY.fill(&[("n", &n)]),
     }
+}
+
+/// `one` (for 1, and 0 in French) or `many`, filled with `args` and `{n}`.
+fn one_or_many(n: u64, one: Tr, many: Tr, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let text = if i18n::lang().singular(n) { one } else { many };
+    let mut all: Vec<(&str, &dyn std::fmt::Display)> = args.to_vec();
+    all.push(("n", &n));
+    text.fill(&all)
 }
 
 /// The app column's entry for blocks whose export named no app or resource.
@@ -1401,18 +1368,22 @@ impl Incident {
     /// "CA030 began blocking at 2026-11-03 09:14 UTC: 57 users in the first hour, 0 the
     /// day before."
     pub(crate) fn headline(&self) -> String {
-        let subject = match self.kind {
-            IncidentKind::Policy => self.key.clone(),
-            IncidentKind::Cause => format!("Blocks for {}", self.key),
+        let (text, subject) = match self.kind {
+            IncidentKind::Policy if self.key == NO_POLICY => (t::HEADLINE_NO_POLICY, "policy"),
+            IncidentKind::Policy => (t::HEADLINE_POLICY, "policy"),
+            IncidentKind::Cause => (t::HEADLINE_CAUSE, "cause"),
         };
-        format!(
-            "{subject} began at {}: {} in the first {}, {} the {} before.",
-            clock(self.onset.timestamp()),
-            plural(self.first_window_users, "user"),
-            window_name(self.bucket_secs),
-            self.before_users,
-            window_name(self.before_secs),
-        )
+        text.fill(&[
+            (subject, &self.key),
+            ("at", &clock(self.onset.timestamp())),
+            (
+                "users",
+                &i18n::count(self.first_window_users, t::USER, t::USERS),
+            ),
+            ("first", &first_window(self.bucket_secs)),
+            ("before", &self.before_users),
+            ("prior", &prior_window(self.before_secs)),
+        ])
     }
 
     /// `Users blocked per hour from 2026-11-03 03:00 UTC: 0 0 0 0 0 0 [7] 2 1 1 0`.
@@ -1431,20 +1402,19 @@ impl Incident {
                 }
             })
             .collect();
-        format!(
-            "Users blocked per {} (the onset's in brackets) from {}: {}",
-            window_name(self.bucket_secs),
-            clock(first.start.timestamp()),
-            counts.join(" ")
-        )
+        t::TIMELINE.fill(&[
+            ("per", &per_window(self.bucket_secs)),
+            ("from", &clock(first.start.timestamp())),
+            ("counts", &counts.join(" ")),
+        ])
     }
 
     /// What happened after the onset, and what to look at.
     pub(crate) fn detail(&self) -> String {
         let end = if self.ongoing {
-            "still blocking when the export ends".to_string()
+            t::INCIDENT_ONGOING.get().to_string()
         } else {
-            format!("the last at {}", clock(self.until.timestamp()))
+            t::INCIDENT_LAST_AT.fill(&[("at", &clock(self.until.timestamp()))])
         };
         let what = match self.kind {
             IncidentKind::Policy => {
@@ -1453,7 +1423,7 @@ impl Incident {
                     .iter()
                     .map(|(c, n)| format!("{c} {n}"))
                     .collect();
-                format!("causes: {}", causes.join(", "))
+                t::INCIDENT_CAUSES.fill(&[("list", &causes.join(", "))])
             }
             IncidentKind::Cause => {
                 let list: Vec<String> = self
@@ -1462,16 +1432,18 @@ impl Incident {
                     .take(3)
                     .map(|(p, n)| format!("{p} ({n})"))
                     .collect();
-                format!("policies: {}", list.join(", "))
+                t::INCIDENT_POLICIES.fill(&[("list", &list.join(", "))])
             }
         };
-        format!(
-            "{} and {} since, {end}; {what}. Look for a change at that time: Entra audit \
-             logs, activity \"Update conditional access policy\" or \"Add conditional access \
-             policy\" (or a change to a named location or group it uses).",
-            plural(self.users, "user"),
-            plural(self.blocks, "blocked sign-in"),
-        )
+        t::INCIDENT_DETAIL.fill(&[
+            ("users", &i18n::count(self.users, t::USER, t::USERS)),
+            (
+                "blocks",
+                &i18n::count(self.blocks, t::BLOCKED_SIGNIN, t::BLOCKED_SIGNINS),
+            ),
+            ("end", &end),
+            ("what", &what),
+        ])
     }
 }
 
@@ -1724,34 +1696,114 @@ fn clock(secs: i64) -> String {
 /// `15 minutes`, `3 hours`, `1 hour 20 minutes`.
 pub(crate) fn span_text(secs: i64) -> String {
     let minutes = (secs.max(0) + 59) / 60;
+    let mins = |n: i64| i18n::count(n as u64, t::MINUTE, t::MINUTES);
+    let hours = |n: i64| i18n::count(n as u64, t::HOUR, t::HOURS);
     if minutes < 60 {
-        return plural(minutes.max(1) as u64, "minute");
+        return mins(minutes.max(1));
     }
     let (h, m) = (minutes / 60, minutes % 60);
     if m == 0 || h >= 6 {
-        plural(((minutes + 30) / 60) as u64, "hour")
+        hours((minutes + 30) / 60)
     } else {
-        format!(
-            "{} {}",
-            plural(h as u64, "hour"),
-            plural(m as u64, "minute")
-        )
+        t::SPAN_HOURS_MINUTES.fill(&[("hours", &hours(h)), ("minutes", &mins(m))])
     }
+}
+
+/// The words for one window length in one use: an hour, a day, or so many days, hours
+/// or minutes (`{n}`).
+struct WindowTexts {
+    hour: Tr,
+    day: Tr,
+    days: Tr,
+    hours: Tr,
+    minutes: Tr,
+}
+
+fn window_text(secs: i64, w: &WindowTexts) -> String {
+    let (text, n) = match secs {
+        3600 => (w.hour, 1),
+        86_400 => (w.day, 1),
+        s if s % 86_400 == 0 => (w.days, s / 86_400),
+        s if s % 3600 == 0 => (w.hours, s / 3600),
+        s => (w.minutes, (s / 60).max(1)),
+    };
+    text.fill(&[("n", &n)])
 }
 
 /// The name of a window: `hour`, `30 minutes`, `24 hours`, `day`.
 pub(crate) fn window_name(secs: i64) -> String {
     match secs {
-        3600 => "hour".to_string(),
-        86_400 => "day".to_string(),
-        s if s % 86_400 == 0 => format!("{} days", s / 86_400),
-        s if s % 3600 == 0 => format!("{} hours", s / 3600),
-        s => format!("{} minutes", (s / 60).max(1)),
+        3600 => t::WINDOW_HOUR.get().to_string(),
+        86_400 => t::WINDOW_DAY.get().to_string(),
+        s if s % 86_400 == 0 => i18n::count((s / 86_400) as u64, t::DAY, t::DAYS),
+        s if s % 3600 == 0 => i18n::count((s / 3600) as u64, t::HOUR, t::HOURS),
+        s => i18n::count((s / 60).max(1) as u64, t::MINUTE, t::MINUTES),
     }
 }
 
-fn plural(n: u64, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// The window as a length: `hour`, `30 minutes` (French: `1 heure`, `30 minutes`).
+pub(crate) fn window_length(secs: i64) -> String {
+    match secs {
+        3600 => t::LENGTH_HOUR.get().to_string(),
+        86_400 => t::LENGTH_DAY.get().to_string(),
+        s => window_name(s),
+    }
+}
+
+/// `the first hour`, `the first 30 minutes` (French: `la première heure`).
+pub(crate) fn first_window(secs: i64) -> String {
+    window_text(
+        secs,
+        &WindowTexts {
+            hour: t::FIRST_HOUR,
+            day: t::FIRST_DAY,
+            days: t::FIRST_DAYS,
+            hours: t::FIRST_HOURS,
+            minutes: t::FIRST_MINUTES,
+        },
+    )
+}
+
+/// `the day before`, `the 24 hours before` (French: `la veille`).
+pub(crate) fn prior_window(secs: i64) -> String {
+    window_text(
+        secs,
+        &WindowTexts {
+            hour: t::PRIOR_HOUR,
+            day: t::PRIOR_DAY,
+            days: t::PRIOR_DAYS,
+            hours: t::PRIOR_HOURS,
+            minutes: t::PRIOR_MINUTES,
+        },
+    )
+}
+
+/// `per hour`, `per 30 minutes` (French: `par heure`, `par tranche de 30 minutes`).
+pub(crate) fn per_window(secs: i64) -> String {
+    window_text(
+        secs,
+        &WindowTexts {
+            hour: t::PER_HOUR,
+            day: t::PER_DAY,
+            days: t::PER_DAYS,
+            hours: t::PER_HOURS,
+            minutes: t::PER_MINUTES,
+        },
+    )
+}
+
+/// `within one hour`, `within one 30 minutes` (French: `en une heure`, `en 30 minutes`).
+pub(crate) fn within_window(secs: i64) -> String {
+    window_text(
+        secs,
+        &WindowTexts {
+            hour: t::WITHIN_HOUR,
+            day: t::WITHIN_DAY,
+            days: t::WITHIN_DAYS,
+            hours: t::WITHIN_HOURS,
+            minutes: t::WITHIN_MINUTES,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -2075,6 +2127,235 @@ mod tests {
                 .contains("1 successful sign-in to Outlook carries no readable time"),
             "{}",
             r.apps[0].detail
+        );
+    }
+
+    // ---- French ------------------------------------------------------------------------
+
+    use crate::i18n::{Lang, with_lang};
+
+    /// The records fed to a collector (blocks as diagnosed, cause device_state).
+    fn collect(records: &[SignIn<'static>]) -> Insight {
+        let mut i = Insights::new(H);
+        for s in records {
+            i.observe(s);
+            if s.error_code == Some(53003) {
+                let mut d = crate::classify::classify(s).expect("a block");
+                d.cause = Cause::DeviceState;
+                i.block(s, &d);
+            }
+        }
+        i.finish()
+    }
+
+    #[test]
+    fn french_durations_and_windows_agree_in_gender_and_number() {
+        with_lang(Lang::Fr, || {
+            assert_eq!(span_text(80 * 60), "1 heure et 20 minutes");
+            assert_eq!(span_text(7 * H + 10), "7 heures");
+            assert_eq!(span_text(60), "1 minute");
+            assert_eq!(first_window(H), "la première heure");
+            assert_eq!(first_window(30 * 60), "les 30 premières minutes");
+            assert_eq!(first_window(2 * 24 * H), "les 2 premiers jours");
+            assert_eq!(prior_window(24 * H), "la veille");
+            assert_eq!(prior_window(36 * H), "les 36 heures précédentes");
+            assert_eq!(per_window(30 * 60), "par tranche de 30 minutes");
+            assert_eq!(within_window(H), "en une heure");
+            assert_eq!(window_length(H), "1 heure");
+        });
+        // The English these replace.
+        assert_eq!(first_window(30 * 60), "the first 30 minutes");
+        assert_eq!(prior_window(24 * H), "the day before");
+        assert_eq!(within_window(30 * 60), "within one 30 minutes");
+        assert_eq!(window_length(H), "hour");
+    }
+
+    #[test]
+    fn french_status_hint_and_details() {
+        with_lang(Lang::Fr, || {
+            let r = resolve(&[
+                signin(T0, 53003, false, MODERN, "US"),
+                signin(T0 + 2 * H, 0, true, MODERN, "US"),
+            ]);
+            assert_eq!(
+                r.apps[0].detail,
+                "bloqué une fois le 2026-11-02 00:00 UTC ; connexion réussie à Outlook le \
+                 2026-11-02 02:00 UTC, le même appareil est désormais conforme, le blocage ne \
+                 s'applique donc plus"
+            );
+            assert_eq!(
+                r.hint(),
+                "Résolu : accès rétabli le 11-02 02:00 (conforme désormais). Structurel :"
+            );
+            assert!(
+                r.pattern
+                    .detail
+                    .starts_with("le blocage vient d'un seul contexte (appareil, client"),
+                "{}",
+                r.pattern.detail
+            );
+
+            let r = resolve(&[
+                signin(T0, 53003, true, MODERN, "US"),
+                signin(T0 + H, 0, true, MODERN, "US"),
+                signin(T0 + 3 * H, 53003, true, MODERN, "US"),
+            ]);
+            assert_eq!(
+                r.hint(),
+                "Récurrent : de nouveau bloqué après une connexion réussie (Outlook). Passager \
+                 (une nouvelle tentative peut réussir) :"
+            );
+            assert!(
+                r.apps[0].detail.starts_with(
+                    "bloqué 2 fois du 2026-11-02 00:00 UTC au 2026-11-02 03:00 UTC ; le blocage \
+                     est revenu une fois après une connexion réussie ; aucune connexion réussie \
+                     à Outlook après le dernier blocage"
+                ),
+                "{}",
+                r.apps[0].detail
+            );
+            assert!(
+                r.pattern
+                    .detail
+                    .starts_with("les deux blocages viennent d'un contexte")
+            );
+
+            let mut untimed = signin(T0, 53003, false, MODERN, "US");
+            untimed.created = None;
+            let r = resolve(&[untimed]);
+            assert_eq!(
+                r.apps[0].detail,
+                "impossible de savoir : 1 connexion bloquée à Outlook n'a pas d'heure lisible"
+            );
+            assert_eq!(
+                r.hint(),
+                "État inconnu (Outlook) : heures manquantes. Structurel :"
+            );
+        });
+    }
+
+    #[test]
+    fn french_travel_and_retry_storm_findings() {
+        with_lang(Lang::Fr, || {
+            let done = collect(&[
+                signin(T0, 0, true, MODERN, "PT"),
+                signin(T0 + 15 * 60, 53003, true, MODERN, "BR"),
+            ]);
+            let found = &done.findings["pat@contoso.com"];
+            let travel = found
+                .iter()
+                .find(|f| f.kind == FindingKind::TravelOrVpn)
+                .expect("travel");
+            assert_eq!(
+                travel.hint,
+                "Connexion réussie depuis PT 15 minutes plus tôt : VPN ou voyage ?"
+            );
+            assert_eq!(
+                travel.detail,
+                "connexion bloquée depuis BR le 2026-11-02 00:15 UTC, alors qu'une connexion \
+                 depuis PT a réussi le 2026-11-02 00:00 UTC (15 minutes plus tôt)"
+            );
+            assert!(
+                travel
+                    .advice
+                    .starts_with("demandez à l'utilisateur où il se trouvait : ")
+                    && travel.advice.ends_with(
+                        " ; les deux connexions sont trop rapprochées pour un déplacement"
+                    ),
+                "{}",
+                travel.advice
+            );
+
+            let storm: Vec<BlockSeen> = (0..12).map(|i| seen(T0 + i * 120)).collect();
+            let f = retry_storm(&storm).expect("a storm");
+            assert_eq!(
+                f.hint,
+                "12 tentatives en 22 minutes : un client qui réessaie."
+            );
+            assert_eq!(
+                f.detail,
+                "12 tentatives bloquées en 22 minutes (du 2026-11-02 00:00 UTC au 2026-11-02 \
+                 00:22 UTC), surtout vers Outlook : un client ou un script qui réessaie tout seul"
+            );
+        });
+    }
+
+    #[test]
+    fn french_incident_texts() {
+        let incident = |kind, key: &str| Incident {
+            kind,
+            key: key.to_string(),
+            onset: time(T0 + 33 * H + 14 * 60),
+            first_window_users: 7,
+            first_window_blocks: 9,
+            before_users: 0,
+            before_blocks: 0,
+            before_secs: 24 * H,
+            baseline_users_per_bucket: 0.0,
+            users: 8,
+            blocks: 10,
+            until: time(T0 + 35 * H),
+            ongoing: false,
+            causes: vec![(Cause::Location, 10)],
+            policies: vec![("CA035".to_string(), 10)],
+            bucket_secs: H,
+            timeline: vec![
+                Slot {
+                    start: time(T0 + 32 * H),
+                    users: 0,
+                    blocks: 0,
+                    onset: false,
+                },
+                Slot {
+                    start: time(T0 + 33 * H),
+                    users: 7,
+                    blocks: 9,
+                    onset: true,
+                },
+            ],
+        };
+        with_lang(Lang::Fr, || {
+            let cause = incident(IncidentKind::Cause, "location");
+            assert_eq!(
+                cause.headline(),
+                "Les blocages pour la cause location ont commencé le 2026-11-03 09:14 UTC : 7 \
+                 utilisateurs dans la première heure, 0 la veille."
+            );
+            assert!(
+                cause.detail().starts_with(
+                    "8 utilisateurs et 10 connexions bloquées depuis, dernier blocage le \
+                     2026-11-03 11:00 UTC ; stratégies : CA035 (10). Cherchez une modification"
+                ),
+                "{}",
+                cause.detail()
+            );
+            assert_eq!(
+                cause.timeline_text(),
+                "Utilisateurs bloqués par heure (le début entre crochets) à partir du \
+                 2026-11-03 08:00 UTC : 0 [7]"
+            );
+            let policy = incident(IncidentKind::Policy, "CA035 - Block untrusted networks");
+            assert!(
+                policy.headline().starts_with(
+                    "« CA035 - Block untrusted networks » a commencé à bloquer le 2026-11-03"
+                ),
+                "{}",
+                policy.headline()
+            );
+            let unnamed = incident(IncidentKind::Policy, NO_POLICY);
+            assert!(
+                unnamed
+                    .headline()
+                    .starts_with("Les blocages sans stratégie nommée (no policy"),
+                "{}",
+                unnamed.headline()
+            );
+        });
+        // English keeps its words.
+        let policy = incident(IncidentKind::Policy, "CA035");
+        assert_eq!(
+            policy.headline(),
+            "CA035 began at 2026-11-03 09:14 UTC: 7 users in the first hour, 0 the day before."
         );
     }
 

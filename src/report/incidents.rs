@@ -6,7 +6,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Style, md_cell as md, rfc3339, sanitize};
-use crate::insights::{AppStatus, Incident, UserFinding, UserPattern, before_secs, window_name};
+use crate::i18n::{self, insights as t};
+use crate::insights::{
+    AppStatus, Incident, UserFinding, UserPattern, before_secs, first_window, prior_window,
+    window_length, within_window,
+};
 use crate::summary::Report;
 
 /// One incident as JSON.
@@ -192,10 +196,7 @@ pub(crate) fn write_section(out: &mut impl Write, r: &Report, style: Style) -> i
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Incidents (a policy or cause that suddenly began blocking):"
-    )?;
+    writeln!(out, "{}", t::SECTION_TITLE.get())?;
     for i in &r.incidents {
         let line = format!("{} {}", i.headline(), i.detail());
         super::table::write_wrapped(out, "  - ", "    ", &sanitize(&line, false), style)?;
@@ -205,26 +206,23 @@ pub(crate) fn write_section(out: &mut impl Write, r: &Report, style: Style) -> i
 
 pub(crate) fn write_text(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
     if r.incidents.is_empty() {
-        let line = format!(
-            "No incidents: no policy or cause began blocking many more users within one {} \
-             than it did before, across {} blocked sign-in{} in {} record{}.",
-            window_name(r.bucket_secs),
-            r.blocked,
-            if r.blocked == 1 { "" } else { "s" },
-            r.records,
-            if r.records == 1 { "" } else { "s" },
-        );
+        let line = t::NO_INCIDENTS.fill(&[
+            ("within", &within_window(r.bucket_secs)),
+            (
+                "blocked",
+                &i18n::count(r.blocked, t::BLOCKED_SIGNIN, t::BLOCKED_SIGNINS),
+            ),
+            ("records", &i18n::count(r.records, t::RECORD, t::RECORDS)),
+        ]);
         super::table::write_wrapped(out, "", "", &line, style)?;
     } else {
-        let n = r.incidents.len();
-        writeln!(
-            out,
-            "{n} incident{} in {} record{} (bucket: {}):",
-            if n == 1 { "" } else { "s" },
-            r.records,
-            if r.records == 1 { "" } else { "s" },
-            window_name(r.bucket_secs)
-        )?;
+        let n = r.incidents.len() as u64;
+        let head = t::INCIDENTS_HEAD.fill(&[
+            ("incidents", &i18n::count(n, t::INCIDENT, t::INCIDENTS)),
+            ("records", &i18n::count(r.records, t::RECORD, t::RECORDS)),
+            ("window", &window_length(r.bucket_secs)),
+        ]);
+        writeln!(out, "{head}")?;
         for i in &r.incidents {
             writeln!(out)?;
             super::table::write_wrapped(out, "", "", &sanitize(&i.headline(), false), style)?;
@@ -240,7 +238,7 @@ fn write_notes(out: &mut impl Write, r: &Report, style: Style) -> io::Result<()>
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "Notes:")?;
+    writeln!(out, "{}", t::NOTES.get())?;
     for w in &r.warnings {
         super::table::write_wrapped(out, "  - ", "    ", &sanitize(w, false), style)?;
     }
@@ -271,29 +269,26 @@ pub(crate) fn write_json(out: &mut impl Write, r: &Report) -> io::Result<()> {
 }
 
 pub(crate) fn write_markdown(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "## Conditional Access incidents")?;
+    writeln!(out, "{}", t::MD_TITLE.get())?;
     writeln!(out)?;
     if r.incidents.is_empty() {
-        writeln!(
-            out,
-            "No policy or cause began blocking many more users within one {} than before \
-             ({} blocked sign-ins in {} records).",
-            window_name(r.bucket_secs),
-            r.blocked,
-            r.records
-        )?;
+        let line = t::MD_NO_INCIDENTS.fill(&[
+            ("within", &within_window(r.bucket_secs)),
+            ("blocked", &r.blocked),
+            ("records", &r.records),
+        ]);
+        writeln!(out, "{line}")?;
     } else {
-        writeln!(
-            out,
-            "| Onset (UTC) | Policy or cause | Users in the first {} | Users the {} before | Users since | Blocks since | Until |",
-            window_name(r.bucket_secs),
-            window_name(before_secs(r.bucket_secs))
-        )?;
+        let header = t::MD_HEADER.fill(&[
+            ("first", &first_window(r.bucket_secs)),
+            ("prior", &prior_window(before_secs(r.bucket_secs))),
+        ]);
+        writeln!(out, "{header}")?;
         writeln!(out, "|---|---|---:|---:|---:|---:|---|")?;
         for i in &r.incidents {
             let key = match i.kind {
                 crate::insights::IncidentKind::Policy => md(&i.key),
-                crate::insights::IncidentKind::Cause => format!("cause: {}", md(&i.key)),
+                crate::insights::IncidentKind::Cause => t::MD_CAUSE.fill(&[("cause", &md(&i.key))]),
             };
             writeln!(
                 out,
@@ -304,7 +299,7 @@ pub(crate) fn write_markdown(out: &mut impl Write, r: &Report) -> io::Result<()>
                 i.users,
                 i.blocks,
                 if i.ongoing {
-                    "still blocking".to_string()
+                    t::MD_STILL_BLOCKING.get().to_string()
                 } else {
                     i.until.format("%Y-%m-%d %H:%M").to_string()
                 }
@@ -328,4 +323,131 @@ pub(crate) fn write_markdown(out: &mut impl Write, r: &Report) -> io::Result<()>
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+    use crate::model::{AppliedPolicy, Conditions, SignIn};
+    use crate::summary::{Filter, Tally};
+
+    fn blocked(user: &str, time: &str) -> SignIn<'static> {
+        SignIn {
+            id: Some(format!("{user}-{time}").into()),
+            user_principal_name: Some(user.to_string().into()),
+            created: crate::model::parse_time(time),
+            error_code: Some(53003),
+            country: Some("BR".into()),
+            app_display_name: Some("OfficeHome".into()),
+            policies: Some(vec![AppliedPolicy {
+                display_name: Some("CA035 - Block access from untrusted networks".into()),
+                result: Some("failure".into()),
+                grant_controls: vec!["Block".into()],
+                conditions_satisfied: Some(Conditions::from_names("application,users,location")),
+                ..AppliedPolicy::default()
+            }]),
+            ..SignIn::default()
+        }
+    }
+
+    /// One block a day and a half before five users are blocked within minutes.
+    fn report(burst: bool) -> Report {
+        let mut t = Tally::new(Filter::default(), false).with_insights(3600);
+        t.add(blocked("early@contoso.com", "2026-11-02T00:10:00Z"));
+        if burst {
+            for u in 0..5 {
+                t.add(blocked(
+                    &format!("user{u}@contoso.com"),
+                    &format!("2026-11-03T09:1{u}:00Z"),
+                ));
+            }
+        } else {
+            t.add(blocked("late@contoso.com", "2026-11-03T09:10:00Z"));
+        }
+        t.finish()
+    }
+
+    fn plain() -> Style {
+        Style {
+            color: false,
+            width: None,
+            unicode: false,
+            progress: false,
+        }
+    }
+
+    fn text(r: &Report) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, r, plain()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn markdown(r: &Report) -> String {
+        let mut out = Vec::new();
+        write_markdown(&mut out, r).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn incidents_in_french() {
+        let r = report(true);
+        assert_eq!(r.incidents.len(), 1, "{:?}", r.incidents);
+        with_lang(Lang::Fr, || {
+            let out = text(&r);
+            assert!(
+                out.starts_with("1 incident dans 6 enregistrements (fenêtre : 1 heure) :\n"),
+                "{out}"
+            );
+            assert!(
+                out.contains(
+                    "« CA035 - Block access from untrusted networks » a commencé à bloquer le \
+                     2026-11-03 09:10 UTC : 5 utilisateurs dans la première heure, 0 la veille."
+                ),
+                "{out}"
+            );
+            assert!(
+                out.contains("5 utilisateurs et 5 connexions bloquées depuis"),
+                "{out}"
+            );
+            let md = markdown(&r);
+            assert!(
+                md.starts_with("## Incidents d'accès conditionnel\n"),
+                "{md}"
+            );
+            assert!(
+                md.contains(
+                    "| Début (UTC) | Stratégie ou cause | Utilisateurs dans la première heure | \
+                     Utilisateurs la veille | Utilisateurs depuis | Blocages depuis | Jusqu'à |"
+                ),
+                "{md}"
+            );
+            assert!(md.contains("| 5 | 0 | 5 | 5 | blocage en cours |"), "{md}");
+        });
+        let out = text(&r);
+        assert!(
+            out.starts_with("1 incident in 6 records (bucket: hour):\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn no_incidents_in_french() {
+        let r = report(false);
+        assert!(r.incidents.is_empty());
+        with_lang(Lang::Fr, || {
+            assert_eq!(
+                text(&r),
+                "Aucun incident : aucune stratégie ni cause ne s'est mise à bloquer beaucoup \
+                 plus d'utilisateurs en une heure qu'auparavant, sur 2 connexions bloquées dans \
+                 2 enregistrements.\n"
+            );
+            assert_eq!(
+                markdown(&r),
+                "## Incidents d'accès conditionnel\n\nAucune stratégie ni cause ne s'est mise \
+                 à bloquer beaucoup plus d'utilisateurs en une heure qu'auparavant (connexions \
+                 bloquées : 2, enregistrements : 2).\n"
+            );
+        });
+    }
 }
