@@ -10,6 +10,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::i18n::{self, Lang, replay as t};
 use crate::model::{AppliedPolicy, Diagnosis, SignIn};
 
 // ---------------------------------------------------------------------------------------
@@ -377,29 +378,35 @@ impl PolicyReplay {
     /// does not hold it.
     pub(crate) fn now_text(&self) -> String {
         match (&self.state, &self.verdict) {
-            (Some(state), Some(v)) => format!(
-                "exported policy {}{}: {} (grant: {})",
-                match state.as_str() {
-                    "enabledForReportingButNotEnforced" => "report-only",
-                    "" => "of unknown state",
-                    s => s,
-                },
-                self.modified
-                    .as_deref()
-                    .map(|m| format!(", modified {m}"))
-                    .unwrap_or_default(),
-                v.as_str(),
-                self.grant.as_deref().unwrap_or("?")
-            ),
-            _ => "not in the export".to_string(),
+            (Some(state), Some(v)) => t::NOW.fill(&[
+                (
+                    "state",
+                    &match state.as_str() {
+                        "enabledForReportingButNotEnforced" => t::STATE_REPORT_ONLY.get().into(),
+                        "" => t::STATE_UNKNOWN.get().into(),
+                        s => t::STATE.fill(&[("state", &s)]),
+                    },
+                ),
+                (
+                    "modified",
+                    &self
+                        .modified
+                        .as_deref()
+                        .map(|m| t::MODIFIED.fill(&[("time", &m)]))
+                        .unwrap_or_default(),
+                ),
+                ("verdict", &v.as_str()),
+                ("grant", &self.grant.as_deref().unwrap_or("?")),
+            ]),
+            _ => t::NOT_IN_EXPORT.get().to_string(),
         }
     }
 
     /// `log result failure`, or that the log does not list it.
     pub(crate) fn log_text(&self) -> String {
         match &self.log_result {
-            Some(r) => format!("log result {r}"),
-            None => "not in the log".to_string(),
+            Some(r) => t::LOG_RESULT.fill(&[("result", r)]),
+            None => t::NOT_IN_LOG.get().to_string(),
         }
     }
 }
@@ -425,6 +432,46 @@ pub(crate) struct Replay {
 // Evaluation.
 // ---------------------------------------------------------------------------------------
 
+/// A name (policy, named location, authentication strength) quoted: `"CA010"` in
+/// English, `« CA010 »` in French. Values quoted from the log keep Rust's quoting.
+fn quoted(name: &str) -> String {
+    match i18n::lang() {
+        Lang::Fr => format!("« {name} »"),
+        Lang::En => format!("{name:?}"),
+    }
+}
+
+/// Reasons one after the other: "a; b" ("a ; b" in French).
+fn joined<S: AsRef<str>>(parts: &[S]) -> String {
+    let mut rest = parts.iter();
+    let Some(first) = rest.next() else {
+        return String::new();
+    };
+    rest.fold(first.as_ref().to_string(), |a, b| {
+        t::LIST_SEP.fill(&[("a", &a), ("b", &b.as_ref())])
+    })
+}
+
+/// A condition's name in a sentence: its key in English (`locations`), the portal's name
+/// in French (« Emplacements »).
+fn condition_name(key: &str) -> String {
+    let text = match key {
+        "users" => t::COND_USERS,
+        "applications" => t::COND_APPLICATIONS,
+        "clientAppTypes" => t::COND_CLIENT_APP_TYPES,
+        "platforms" => t::COND_PLATFORMS,
+        "locations" => t::COND_LOCATIONS,
+        "signInRiskLevels" => t::COND_SIGN_IN_RISK,
+        "userRiskLevels" => t::COND_USER_RISK,
+        "servicePrincipalRiskLevels" => t::COND_SP_RISK,
+        "insiderRiskLevels" => t::COND_INSIDER_RISK,
+        "devices.deviceFilter" => t::COND_DEVICE_FILTER,
+        "authenticationFlows" => t::COND_AUTH_FLOWS,
+        other => return other.to_string(),
+    };
+    text.get().to_string()
+}
+
 /// Three-valued membership with its reason.
 #[derive(Debug, Clone, PartialEq)]
 enum Tri {
@@ -446,7 +493,7 @@ fn any_of(terms: Vec<Tri>, none: &str) -> Tri {
         })
         .collect();
     if !unknown.is_empty() {
-        return Tri::Unknown(unknown.join("; "));
+        return Tri::Unknown(joined(&unknown));
     }
     let no: Vec<&str> = terms
         .iter()
@@ -458,19 +505,19 @@ fn any_of(terms: Vec<Tri>, none: &str) -> Tri {
     Tri::No(if no.is_empty() {
         none.to_string()
     } else {
-        no.join("; ")
+        joined(&no)
     })
 }
 
 /// A condition from its include and exclude sides.
 fn decide(include: Tri, exclude: Tri) -> (Verdict, String) {
     match (include, exclude) {
-        (_, Tri::Yes(r)) => (Verdict::NotMatched, format!("excluded: {r}")),
-        (Tri::No(r), _) => (Verdict::NotMatched, format!("not included: {r}")),
+        (_, Tri::Yes(r)) => (Verdict::NotMatched, t::EXCLUDED.fill(&[("reason", &r)])),
+        (Tri::No(r), _) => (Verdict::NotMatched, t::NOT_INCLUDED.fill(&[("reason", &r)])),
         (Tri::Yes(r), Tri::No(_)) => (Verdict::Matched, r),
         (Tri::Yes(_), Tri::Unknown(r)) => (
             Verdict::NotEnoughInformation,
-            format!("included, but the exclusion cannot be decided: {r}"),
+            t::EXCLUSION_UNDECIDED.fill(&[("reason", &r)]),
         ),
         (Tri::Unknown(r), _) => (Verdict::NotEnoughInformation, r),
     }
@@ -495,17 +542,18 @@ fn list(v: &[String]) -> String {
     format!("[{}]", v.join(", "))
 }
 
-/// "include [All]; exclude [x]" for the non-empty sides.
-fn sides(parts: &[(&str, &[String])]) -> String {
+/// "include [All]; exclude [x]" for the non-empty sides; each side's text has a
+/// `{values}` placeholder.
+fn sides(parts: &[(i18n::Tr, &[String])]) -> String {
     let shown: Vec<String> = parts
         .iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k} {}", list(v)))
+        .map(|(k, v)| k.fill(&[("values", &list(v))]))
         .collect();
     if shown.is_empty() {
-        "(empty)".to_string()
+        t::EMPTY.get().to_string()
     } else {
-        shown.join("; ")
+        joined(&shown)
     }
 }
 
@@ -525,7 +573,7 @@ fn condition(
 fn not_configured(name: &str) -> ConditionReplay {
     condition(
         name,
-        "(not configured)".to_string(),
+        t::NOT_CONFIGURED.get().to_string(),
         (Verdict::NotConfigured, String::new()),
     )
 }
@@ -548,18 +596,17 @@ pub(crate) fn evaluate(
         not_in_log_risk(
             "userRiskLevels",
             &c.user_risk_levels,
-            "the user's risk level at the time is not in the sign-in log (see Identity \
-             Protection's risky users)",
+            t::USER_RISK_NOT_IN_LOG.get(),
         ),
         not_in_log_risk(
             "servicePrincipalRiskLevels",
             &c.service_principal_risk_levels,
-            "service principal risk is not in a user sign-in log",
+            t::SP_RISK_NOT_IN_LOG.get(),
         ),
         not_in_log_risk(
             "insiderRiskLevels",
             &c.insider_risk_levels,
-            "insider risk (Purview Adaptive Protection) is not in the sign-in log",
+            t::INSIDER_RISK_NOT_IN_LOG.get(),
         ),
         device_filter(s, c.devices.as_ref().and_then(|d| d.device_filter.as_ref())),
         authentication_flows(s, c.authentication_flows.as_ref()),
@@ -589,114 +636,104 @@ fn users(s: &SignIn<'_>, c: &ConditionSet) -> ConditionReplay {
         if workload {
             return condition(
                 "users",
-                "(none: the policy targets workload identities)".into(),
+                t::WORKLOAD_IDENTITIES.get().into(),
                 (
                     Verdict::NotMatched,
-                    "the policy targets service principals (clientApplications), not user \
-                     sign-ins"
-                        .into(),
+                    t::TARGETS_SERVICE_PRINCIPALS.get().into(),
                 ),
             );
         }
         // Every user policy has this condition: without it the export is incomplete.
         return condition(
             "users",
-            "(missing from the export)".into(),
+            t::MISSING_FROM_EXPORT.get().into(),
             (
                 Verdict::NotEnoughInformation,
-                "the exported policy has no users condition".into(),
+                t::NO_USERS_CONDITION.get().into(),
             ),
         );
     };
     let configured = sides(&[
-        ("include users", &u.include_users),
-        ("include groups", &u.include_groups),
-        ("include roles", &u.include_roles),
-        ("exclude users", &u.exclude_users),
-        ("exclude groups", &u.exclude_groups),
-        ("exclude roles", &u.exclude_roles),
+        (t::INCLUDE_USERS, &u.include_users),
+        (t::INCLUDE_GROUPS, &u.include_groups),
+        (t::INCLUDE_ROLES, &u.include_roles),
+        (t::EXCLUDE_USERS, &u.exclude_users),
+        (t::EXCLUDE_GROUPS, &u.exclude_groups),
+        (t::EXCLUDE_ROLES, &u.exclude_roles),
     ]);
-    let guests = |g: &Option<GuestsOrExternalUsers>, side: &str| -> Option<String> {
-        g.as_ref().map(|g| {
-            format!(
-                "{side} guests or external users {}",
-                list(&g.guest_or_external_user_types.0)
-            )
-        })
+    let guests = |g: &Option<GuestsOrExternalUsers>, side: i18n::Tr| -> Option<String> {
+        g.as_ref()
+            .map(|g| side.fill(&[("values", &list(&g.guest_or_external_user_types.0))]))
     };
-    let configured = [
-        Some(configured).filter(|c| c != "(empty)"),
-        guests(&u.include_guests_or_external_users, "include"),
-        guests(&u.exclude_guests_or_external_users, "exclude"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join("; ");
+    let configured = joined(
+        &[
+            Some(configured).filter(|c| c != t::EMPTY.get()),
+            guests(&u.include_guests_or_external_users, t::INCLUDE_GUESTS),
+            guests(&u.exclude_guests_or_external_users, t::EXCLUDE_GUESTS),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>(),
+    );
     let who = s
         .user_principal_name
         .as_deref()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or("the user");
+        .unwrap_or(t::THE_USER.get());
     let user_id = text(&s.user_id).filter(|t| !t.is_empty());
     let by_id = |ids: &[String], side: &str| -> Vec<Tri> {
+        let key = format!("{side}Users");
         ids.iter()
             .map(|id| {
                 if same(id, "All") {
-                    Tri::Yes(format!("{side}Users is All"))
+                    Tri::Yes(t::KEY_IS_ALL.fill(&[("key", &key)]))
                 } else if same(id, "None") {
                     Tri::No(String::new())
                 } else if same(id, "GuestsOrExternalUsers") {
-                    Tri::Unknown(format!(
-                        "whether {who} is a guest or external user (legacy \
-                         GuestsOrExternalUsers)"
-                    ))
+                    Tri::Unknown(t::WHETHER_GUEST_LEGACY.fill(&[("who", &who)]))
                 } else {
                     match user_id {
                         Some(uid) if same(uid, id) => {
-                            Tri::Yes(format!("userId {uid} is listed in {side}Users"))
+                            Tri::Yes(t::USER_ID_LISTED.fill(&[("id", &uid), ("key", &key)]))
                         }
                         Some(_) => Tri::No(String::new()),
-                        None => Tri::Unknown(format!(
-                            "whether {who} is user {id}: the log has no userId"
-                        )),
+                        None => Tri::Unknown(t::WHETHER_USER_IS.fill(&[("who", &who), ("id", id)])),
                     }
                 }
             })
             .collect()
     };
-    let membership = |ids: &[String], what: &str| -> Option<Tri> {
-        (!ids.is_empty()).then(|| {
-            Tri::Unknown(format!(
-                "whether {who} {what} {} (the sign-in log does not record it)",
-                list(ids)
-            ))
-        })
+    let membership = |ids: &[String], what: i18n::Tr| -> Option<Tri> {
+        (!ids.is_empty()).then(|| Tri::Unknown(what.fill(&[("who", &who), ("ids", &list(ids))])))
     };
     let guest_term = |g: &Option<GuestsOrExternalUsers>| -> Option<Tri> {
         g.as_ref().map(|g| {
-            Tri::Unknown(format!(
-                "whether {who} is one of the guest or external user kinds {} (userType = {})",
-                list(&g.guest_or_external_user_types.0),
-                text(&s.user_type).unwrap_or("not in the log")
-            ))
+            Tri::Unknown(t::WHETHER_GUEST_KIND.fill(&[
+                ("who", &who),
+                ("kinds", &list(&g.guest_or_external_user_types.0)),
+                (
+                    "user_type",
+                    &text(&s.user_type).unwrap_or(t::NOT_IN_LOG_VALUE.get()),
+                ),
+            ]))
         })
     };
     let mut include = by_id(&u.include_users, "include");
-    include.extend(membership(&u.include_groups, "is a member of group(s)"));
-    include.extend(membership(&u.include_roles, "holds directory role(s)"));
+    include.extend(membership(&u.include_groups, t::WHETHER_MEMBER_OF_GROUPS));
+    include.extend(membership(&u.include_roles, t::WHETHER_HOLDS_ROLES));
     include.extend(guest_term(&u.include_guests_or_external_users));
     let mut exclude = by_id(&u.exclude_users, "exclude");
     exclude.extend(membership(
         &u.exclude_groups,
-        "is a member of excluded group(s)",
+        t::WHETHER_MEMBER_OF_EXCLUDED_GROUPS,
     ));
     exclude.extend(membership(
         &u.exclude_roles,
-        "holds excluded directory role(s)",
+        t::WHETHER_HOLDS_EXCLUDED_ROLES,
     ));
     exclude.extend(guest_term(&u.exclude_guests_or_external_users));
-    let include = any_of(include, &format!("{who} is not among the included users"));
+    let include = any_of(include, &t::NOT_AMONG_INCLUDED_USERS.fill(&[("who", &who)]));
+
     let exclude = any_of(exclude, "");
     condition("users", configured, decide(include, exclude))
 }
@@ -730,24 +767,28 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
     let Some(a) = a else {
         return condition(
             "applications",
-            "(missing from the export)".into(),
+            t::MISSING_FROM_EXPORT.get().into(),
             (
                 Verdict::NotEnoughInformation,
-                "the exported policy has no applications condition".into(),
+                t::NO_APPLICATIONS_CONDITION.get().into(),
             ),
         );
     };
     let mut configured = sides(&[
-        ("include", &a.include_applications),
-        ("exclude", &a.exclude_applications),
-        ("include user actions", &a.include_user_actions),
+        (t::INCLUDE, &a.include_applications),
+        (t::EXCLUDE, &a.exclude_applications),
+        (t::INCLUDE_USER_ACTIONS, &a.include_user_actions),
         (
-            "include authentication contexts",
+            t::INCLUDE_AUTH_CONTEXTS,
             &a.include_authentication_context_class_references,
         ),
     ]);
     if let Some(f) = &a.application_filter {
-        configured.push_str(&format!("; application filter ({}) {:?}", f.mode, f.rule));
+        configured = t::APP_FILTER_CONFIGURED.fill(&[
+            ("sides", &configured),
+            ("mode", &f.mode),
+            ("rule", &format!("{:?}", f.rule)),
+        ]);
     }
     let ids: Vec<(&str, &str)> = [
         ("appId", text(&s.app_id)),
@@ -757,7 +798,7 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
     .filter_map(|(k, v)| Some((k, v.filter(|t| !t.is_empty())?)))
     .collect();
     let shown = if ids.is_empty() {
-        "the log has no appId or resourceId".to_string()
+        t::NO_APP_ID.get().to_string()
     } else {
         ids.iter()
             .map(|(k, v)| format!("{k} {v}"))
@@ -771,16 +812,18 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
                 .find(|(id, _)| same(id, v))
                 .map(|(_, l)| (k, v, l))
         }) {
-            return Tri::Yes(format!("{k} {v} ({label}) is in the {name} app group"));
+            return Tri::Yes(t::IN_APP_GROUP.fill(&[
+                ("field", k),
+                ("id", v),
+                ("label", label),
+                ("group", &name),
+            ]));
         }
-        Tri::Unknown(format!(
-            "whether {shown} belongs to Microsoft's {name} app group (only its core services \
-             are known here)"
-        ))
+        Tri::Unknown(t::WHETHER_IN_APP_GROUP.fill(&[("shown", &shown), ("group", &name)]))
     };
     let term = |v: &str, side: &str| -> Tri {
         if same(v, "All") {
-            Tri::Yes(format!("{side}Applications is All"))
+            Tri::Yes(t::KEY_IS_ALL.fill(&[("key", &format!("{side}Applications"))]))
         } else if same(v, "None") {
             Tri::No(String::new())
         } else if same(v, "Office365") {
@@ -788,9 +831,9 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
         } else if same(v, "MicrosoftAdminPortals") {
             group("Microsoft Admin Portals", &ADMIN_PORTALS_CORE)
         } else if ids.is_empty() {
-            Tri::Unknown(format!("whether the app is {v}: {shown}"))
+            Tri::Unknown(t::WHETHER_APP_IS.fill(&[("app", &v), ("shown", &shown)]))
         } else if let Some((k, id)) = ids.iter().find(|(_, id)| same(id, v)) {
-            Tri::Yes(format!("{k} {id} is listed"))
+            Tri::Yes(t::APP_LISTED.fill(&[("field", k), ("id", id)]))
         } else {
             Tri::No(String::new())
         }
@@ -801,16 +844,15 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
         .map(|v| term(v, "include"))
         .collect();
     if !a.include_user_actions.is_empty() {
-        include.push(Tri::Unknown(format!(
-            "whether the sign-in was the user action {} (the log does not say)",
-            list(&a.include_user_actions)
-        )));
+        include.push(Tri::Unknown(
+            t::WHETHER_USER_ACTION.fill(&[("actions", &list(&a.include_user_actions))]),
+        ));
     }
     if !a.include_authentication_context_class_references.is_empty() {
-        include.push(Tri::Unknown(format!(
-            "whether the app asked for authentication context {}",
-            list(&a.include_authentication_context_class_references)
-        )));
+        include.push(Tri::Unknown(t::WHETHER_AUTH_CONTEXT.fill(&[(
+            "contexts",
+            &list(&a.include_authentication_context_class_references),
+        )])));
     }
     let mut exclude: Vec<Tri> = a
         .exclude_applications
@@ -818,17 +860,19 @@ fn applications(s: &SignIn<'_>, a: Option<&Applications>) -> ConditionReplay {
         .map(|v| term(v, "exclude"))
         .collect();
     if let Some(f) = &a.application_filter {
-        let t = Tri::Unknown(format!(
-            "the application filter {:?} needs the app's custom security attributes",
-            f.rule
-        ));
+        let term = Tri::Unknown(
+            t::APP_FILTER_NEEDS_ATTRIBUTES.fill(&[("rule", &format!("{:?}", f.rule))]),
+        );
         if same(&f.mode, "exclude") {
-            exclude.push(t);
+            exclude.push(term);
         } else {
-            include.push(t);
+            include.push(term);
         }
     }
-    let include = any_of(include, &format!("{shown} is not among the included apps"));
+    let include = any_of(
+        include,
+        &t::NOT_AMONG_INCLUDED_APPS.fill(&[("shown", &shown)]),
+    );
     let exclude = any_of(exclude, "");
     condition("applications", configured, decide(include, exclude))
 }
@@ -874,29 +918,23 @@ fn client_app_types(s: &SignIn<'_>, types: &[String]) -> ConditionReplay {
     let verdict = match text(&s.client_app_used).filter(|t| !t.is_empty()) {
         None => (
             Verdict::NotEnoughInformation,
-            "the log has no clientAppUsed".to_string(),
+            t::LOG_HAS_NO.fill(&[("field", &"clientAppUsed")]),
         ),
         Some(used) => match client_app_type(used) {
             None => (
                 Verdict::NotEnoughInformation,
-                format!("clientAppUsed {used:?} is not a client app type this tool knows"),
+                t::CLIENT_APP_UNKNOWN.fill(&[("used", &format!("{used:?}"))]),
             ),
             Some(kind) => {
                 let hit = types.iter().any(|t| {
                     same(t, kind) || (kind == "exchangeActiveSync" && same(t, "easSupported"))
                 });
+                let used = format!("{used:?}");
+                let facts: [(&str, &dyn fmt::Display); 2] = [("used", &used), ("kind", &kind)];
                 if hit {
-                    (
-                        Verdict::Matched,
-                        format!("clientAppUsed {used:?} is {kind}, which the policy targets"),
-                    )
+                    (Verdict::Matched, t::CLIENT_APP_TARGETED.fill(&facts))
                 } else {
-                    (
-                        Verdict::NotMatched,
-                        format!(
-                            "clientAppUsed {used:?} is {kind}, which the policy does not target"
-                        ),
-                    )
+                    (Verdict::NotMatched, t::CLIENT_APP_NOT_TARGETED.fill(&facts))
                 }
             }
         },
@@ -929,20 +967,21 @@ fn platforms(s: &SignIn<'_>, p: Option<&Platforms>) -> ConditionReplay {
         return not_configured("platforms");
     };
     let configured = sides(&[
-        ("include", &p.include_platforms),
-        ("exclude", &p.exclude_platforms),
+        (t::INCLUDE, &p.include_platforms),
+        (t::EXCLUDE, &p.exclude_platforms),
     ]);
     let os = text(&s.device.operating_system).filter(|t| !t.is_empty());
     let kind = os.and_then(platform);
     let fact = match (os, kind) {
-        (None, _) => "the log has no deviceDetail.operatingSystem".to_string(),
-        (Some(os), None) => format!("operatingSystem {os:?} is not a platform this tool knows"),
-        (Some(os), Some(k)) => format!("operatingSystem {os:?} is {k}"),
+        (None, _) => t::LOG_HAS_NO.fill(&[("field", &"deviceDetail.operatingSystem")]),
+        (Some(os), None) => t::PLATFORM_UNKNOWN.fill(&[("os", &format!("{os:?}"))]),
+        (Some(os), Some(k)) => t::PLATFORM_IS.fill(&[("os", &format!("{os:?}")), ("platform", &k)]),
     };
     let side = |list: &[String]| -> Tri {
         if list.iter().any(|v| same(v, "all")) {
-            return Tri::Yes(format!("all platforms ({fact})"));
+            return Tri::Yes(t::ALL_PLATFORMS.fill(&[("fact", &fact)]));
         }
+
         match kind {
             None if list.is_empty() => Tri::No(String::new()),
             None => Tri::Unknown(fact.clone()),
@@ -963,37 +1002,35 @@ fn platforms(s: &SignIn<'_>, p: Option<&Platforms>) -> ConditionReplay {
 const MFA_TRUSTED_IPS: &str = "00000000-0000-0000-0000-000000000000";
 
 fn describe_location(l: &NamedLocation) -> String {
+    let name = quoted(&l.display_name);
     match &l.kind {
-        LocationKind::Ip { ranges, trusted } => format!(
-            "{:?} ({}{})",
-            l.display_name,
-            ranges
+        LocationKind::Ip { ranges, trusted } => {
+            let ranges = ranges
                 .iter()
                 .map(Cidr::to_string)
                 .collect::<Vec<_>>()
-                .join(", "),
-            if *trusted { "; trusted" } else { "" }
-        ),
+                .join(", ");
+            if *trusted {
+                t::IP_LOCATION_TRUSTED.fill(&[("name", &name), ("ranges", &ranges)])
+            } else {
+                format!("{name} ({ranges})")
+            }
+        }
         LocationKind::Country {
             countries,
             include_unknown,
             lookup,
-        } => format!(
-            "{:?} (countries {}{}{})",
-            l.display_name,
-            countries.join(", "),
+        } => {
+            let mut parts = vec![t::COUNTRIES.fill(&[("list", &countries.join(", "))])];
             if *include_unknown {
-                "; unknown countries included"
-            } else {
-                ""
-            },
-            if same(lookup, "authenticatorAppGps") {
-                "; by Authenticator GPS"
-            } else {
-                ""
+                parts.push(t::UNKNOWN_COUNTRIES_INCLUDED.get().to_string());
             }
-        ),
-        LocationKind::Other(t) => format!("{:?} ({t})", l.display_name),
+            if same(lookup, "authenticatorAppGps") {
+                parts.push(t::BY_AUTHENTICATOR_GPS.get().to_string());
+            }
+            format!("{name} ({})", joined(&parts))
+        }
+        LocationKind::Other(kind) => format!("{name} ({kind})"),
     }
 }
 
@@ -1001,10 +1038,7 @@ fn describe_location(l: &NamedLocation) -> String {
 fn log_network(s: &SignIn<'_>) -> Option<String> {
     let list = s.network_locations.as_ref()?;
     if list.is_empty() {
-        return Some(
-            "the log's networkLocationDetails is empty: no named location matched at the time"
-                .into(),
-        );
+        return Some(t::LOG_NETWORK_EMPTY.get().into());
     }
     let parts: Vec<String> = list
         .iter()
@@ -1020,10 +1054,7 @@ fn log_network(s: &SignIn<'_>) -> Option<String> {
             )
         })
         .collect();
-    Some(format!(
-        "the log's networkLocationDetails: {}",
-        parts.join("; ")
-    ))
+    Some(t::LOG_NETWORK.fill(&[("details", &joined(&parts))]))
 }
 
 fn log_says_trusted(s: &SignIn<'_>) -> Option<bool> {
@@ -1046,7 +1077,7 @@ fn locations(
     };
     let name_of = |id: &str| -> String {
         if same(id, MFA_TRUSTED_IPS) {
-            return format!("{id} (MFA trusted IPs)");
+            return t::MFA_TRUSTED_IPS_NAME.fill(&[("id", &id)]);
         }
         match named.and_then(|n| n.iter().find(|x| same(&x.id, id))) {
             Some(x) => describe_location(x),
@@ -1055,24 +1086,29 @@ fn locations(
     };
     let show = |ids: &[String]| -> Vec<String> { ids.iter().map(|i| name_of(i)).collect() };
     let configured = sides(&[
-        ("include", &show(&l.include_locations)),
-        ("exclude", &show(&l.exclude_locations)),
+        (t::INCLUDE, &show(&l.include_locations)),
+        (t::EXCLUDE, &show(&l.exclude_locations)),
     ]);
     let raw_ip = text(&s.ip_address).filter(|t| !t.is_empty());
     let ip: Option<IpAddr> =
         raw_ip.and_then(|t| t.trim_start_matches('[').trim_end_matches(']').parse().ok());
     let ip_fact = match (raw_ip, ip) {
-        (None, _) => Err("the log has no ipAddress".to_string()),
-        (Some(t), None) => Err(format!("ipAddress {t:?} is not an IP address")),
+        (None, _) => Err(t::LOG_HAS_NO.fill(&[("field", &"ipAddress")])),
+        (Some(raw), None) => Err(t::NOT_AN_IP.fill(&[("ip", &format!("{raw:?}"))])),
         (Some(_), Some(ip)) => Ok(ip),
     };
     let in_location = |x: &NamedLocation| -> Tri {
+        let name = quoted(&x.display_name);
         match &x.kind {
             LocationKind::Ip { ranges, .. } => match &ip_fact {
                 Err(e) => Tri::Unknown(e.clone()),
                 Ok(ip) => match ranges.iter().find(|r| r.contains(*ip)) {
-                    Some(r) => Tri::Yes(format!("{ip} is inside {:?} ({r})", x.display_name)),
-                    None => Tri::No(format!("{ip} is outside {}", describe_location(x))),
+                    Some(r) => {
+                        Tri::Yes(t::IP_INSIDE.fill(&[("ip", ip), ("name", &name), ("range", r)]))
+                    }
+                    None => Tri::No(
+                        t::IP_OUTSIDE.fill(&[("ip", ip), ("location", &describe_location(x))]),
+                    ),
                 },
             },
             LocationKind::Country {
@@ -1081,56 +1117,41 @@ fn locations(
                 lookup,
             } => {
                 if same(lookup, "authenticatorAppGps") {
-                    return Tri::Unknown(format!(
-                        "{:?} locates users by Authenticator GPS, which the log does not hold",
-                        x.display_name
-                    ));
+                    return Tri::Unknown(t::GPS_NOT_IN_LOG.fill(&[("name", &name)]));
                 }
                 match text(&s.country) {
-                    None => Tri::Unknown("the log has no country".into()),
-                    Some("") if *include_unknown => Tri::Yes(format!(
-                        "the country is unknown, and {:?} includes unknown countries",
-                        x.display_name
-                    )),
-                    Some("") => Tri::No(format!(
-                        "the country is unknown, and {:?} does not include unknown countries",
-                        x.display_name
-                    )),
-                    Some(c) if countries.iter().any(|k| same(k, c)) => {
-                        Tri::Yes(format!("country {c} is in {:?}", x.display_name))
+                    None => Tri::Unknown(t::NO_COUNTRY.get().into()),
+                    Some("") if *include_unknown => {
+                        Tri::Yes(t::UNKNOWN_COUNTRY_INCLUDED.fill(&[("name", &name)]))
                     }
-                    Some(c) => Tri::No(format!("country {c} is outside {}", describe_location(x))),
+                    Some("") => Tri::No(t::UNKNOWN_COUNTRY_NOT_INCLUDED.fill(&[("name", &name)])),
+                    Some(c) if countries.iter().any(|k| same(k, c)) => {
+                        Tri::Yes(t::COUNTRY_IN.fill(&[("country", &c), ("name", &name)]))
+                    }
+                    Some(c) => Tri::No(
+                        t::COUNTRY_OUTSIDE
+                            .fill(&[("country", &c), ("location", &describe_location(x))]),
+                    ),
                 }
             }
-            LocationKind::Other(t) => Tri::Unknown(format!(
-                "{:?} is a {t}, which this tool does not evaluate",
-                x.display_name
-            )),
+            LocationKind::Other(kind) => Tri::Unknown(
+                t::LOCATION_KIND_NOT_EVALUATED.fill(&[("name", &name), ("kind", kind)]),
+            ),
         }
     };
     let term = |id: &str| -> Tri {
         if same(id, "All") {
-            return Tri::Yes("any location (All)".into());
+            return Tri::Yes(t::ANY_LOCATION.get().into());
         }
         if same(id, MFA_TRUSTED_IPS) {
-            return Tri::Unknown(
-                "the MFA trusted IPs live in the legacy MFA service settings, which are not \
-                 exported"
-                    .into(),
-            );
+            return Tri::Unknown(t::MFA_TRUSTED_IPS_NOT_EXPORTED.get().into());
         }
         if same(id, "AllTrusted") {
             let Some(named) = named else {
                 return match log_says_trusted(s) {
-                    Some(true) => Tri::Yes("the log marks the network as trusted".into()),
-                    Some(false) => {
-                        Tri::No("the log's networkLocationDetails name no trusted location".into())
-                    }
-                    None => Tri::Unknown(
-                        "which locations are trusted: pass --named-locations (the log has no \
-                         networkLocationDetails either)"
-                            .into(),
-                    ),
+                    Some(true) => Tri::Yes(t::LOG_SAYS_TRUSTED.get().into()),
+                    Some(false) => Tri::No(t::LOG_NAMES_NO_TRUSTED.get().into()),
+                    None => Tri::Unknown(t::WHICH_TRUSTED.get().into()),
                 };
             };
             let trusted: Vec<&NamedLocation> = named
@@ -1139,37 +1160,34 @@ fn locations(
                 .collect();
             let found = trusted.iter().map(|x| in_location(x)).collect::<Vec<_>>();
             return match any_of(found, "") {
-                Tri::Yes(r) => Tri::Yes(format!("{r}, a trusted location")),
-                Tri::No(_) => Tri::No(format!(
-                    "{} is outside every trusted location ({}); MFA trusted IPs are not \
-                     exported",
-                    raw_ip.unwrap_or("the IP"),
-                    if trusted.is_empty() {
-                        "none is marked trusted".to_string()
-                    } else {
-                        trusted
-                            .iter()
-                            .map(|x| describe_location(x))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
-                )),
+                Tri::Yes(r) => Tri::Yes(t::A_TRUSTED_LOCATION.fill(&[("reason", &r)])),
+                Tri::No(_) => Tri::No(t::OUTSIDE_TRUSTED.fill(&[
+                    ("ip", &raw_ip.unwrap_or(t::THE_IP.get())),
+                    (
+                        "locations",
+                        &if trusted.is_empty() {
+                            t::NONE_TRUSTED.get().to_string()
+                        } else {
+                            trusted
+                                .iter()
+                                .map(|x| describe_location(x))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        },
+                    ),
+                ])),
                 unknown => unknown,
             };
         }
         match named.map(|n| n.iter().find(|x| same(&x.id, id))) {
             Some(Some(x)) => in_location(x),
-            Some(None) => Tri::Unknown(format!(
-                "named location {id} is not in the named-locations export"
-            )),
-            None => Tri::Unknown(format!(
-                "named location {id}: pass --named-locations to resolve it"
-            )),
+            Some(None) => Tri::Unknown(t::LOCATION_NOT_EXPORTED.fill(&[("id", &id)])),
+            None => Tri::Unknown(t::LOCATION_UNRESOLVED.fill(&[("id", &id)])),
         }
     };
     let include = any_of(
         l.include_locations.iter().map(|i| term(i)).collect(),
-        "outside the included locations",
+        t::OUTSIDE_INCLUDED_LOCATIONS.get(),
     );
     let exclude = any_of(l.exclude_locations.iter().map(|i| term(i)).collect(), "");
     // Say why an exclusion did not apply: that is the usual question.
@@ -1179,11 +1197,12 @@ fn locations(
     };
     let (verdict, mut reason) = decide(include, exclude);
     if let (Verdict::Matched, Some(n)) = (verdict, exclude_note) {
-        reason = format!("{reason}, and {n}");
+        reason = t::AND_EXCLUSION.fill(&[("reason", &reason), ("exclusion", &n)]);
     }
     if let Some(n) = log_network(s) {
-        reason = format!("{reason}; {n}");
+        reason = joined(&[reason, n]);
     }
+
     condition("locations", configured, (verdict, reason))
 }
 
@@ -1195,23 +1214,21 @@ fn sign_in_risk(s: &SignIn<'_>, levels: &Flags) -> ConditionReplay {
     let verdict = match text(&s.risk_level_during_sign_in).filter(|t| !t.is_empty()) {
         None => (
             Verdict::NotEnoughInformation,
-            "the log has no riskLevelDuringSignIn".to_string(),
+            t::LOG_HAS_NO.fill(&[("field", &"riskLevelDuringSignIn")]),
         ),
-        Some(l) if same(l, "hidden") => (
-            Verdict::NotEnoughInformation,
-            "riskLevelDuringSignIn is hidden (the export was made without Entra ID P2)".into(),
-        ),
+        Some(l) if same(l, "hidden") => {
+            (Verdict::NotEnoughInformation, t::RISK_HIDDEN.get().into())
+        }
         Some(l) if same(l, "unknownFutureValue") => (
             Verdict::NotEnoughInformation,
-            "riskLevelDuringSignIn is unknownFutureValue".into(),
+            t::RISK_UNKNOWN_FUTURE.get().into(),
         ),
-        Some(l) if levels.0.iter().any(|x| same(x, l)) => (
-            Verdict::Matched,
-            format!("riskLevelDuringSignIn {l} is a targeted level"),
-        ),
+        Some(l) if levels.0.iter().any(|x| same(x, l)) => {
+            (Verdict::Matched, t::RISK_TARGETED.fill(&[("level", &l)]))
+        }
         Some(l) => (
             Verdict::NotMatched,
-            format!("riskLevelDuringSignIn {l} is not a targeted level"),
+            t::RISK_NOT_TARGETED.fill(&[("level", &l)]),
         ),
     };
     condition("signInRiskLevels", configured, verdict)
@@ -1253,17 +1270,21 @@ fn authentication_flows(s: &SignIn<'_>, f: Option<&AuthenticationFlows>) -> Cond
             "authenticationProtocol = authenticationTransfer".into(),
         )),
         (Some(m), _) if same(m, "none") => Ok(("none", "originalTransferMethod = none".into())),
-        (Some(m), _) => Err(format!(
-            "originalTransferMethod {m:?} is not one this tool knows"
-        )),
-        (None, _) => Err("the log has no originalTransferMethod".into()),
+        (Some(m), _) => Err(t::UNKNOWN_VALUE.fill(&[
+            ("field", &"originalTransferMethod"),
+            ("value", &format!("{m:?}")),
+        ])),
+        (None, _) => Err(t::LOG_HAS_NO.fill(&[("field", &"originalTransferMethod")])),
     };
     let verdict = match flow {
         Err(e) => (Verdict::NotEnoughInformation, e),
         Ok((kind, fact)) if f.transfer_methods.0.iter().any(|m| same(m, kind)) => {
-            (Verdict::Matched, format!("{fact}, a targeted flow"))
+            (Verdict::Matched, t::FLOW_TARGETED.fill(&[("fact", &fact)]))
         }
-        Ok((_, fact)) => (Verdict::NotMatched, format!("{fact}, not a targeted flow")),
+        Ok((_, fact)) => (
+            Verdict::NotMatched,
+            t::FLOW_NOT_TARGETED.fill(&[("fact", &fact)]),
+        ),
     };
     condition("authenticationFlows", configured, verdict)
 }
@@ -1280,10 +1301,10 @@ fn device_attribute(s: &SignIn<'_>, attr: &str) -> Result<Option<String>, String
     match attr.to_ascii_lowercase().as_str() {
         "iscompliant" => match d.is_compliant {
             Some(b) => Ok(Some(if b { "True" } else { "False" }.to_string())),
-            None => Err("the log has no deviceDetail.isCompliant".into()),
+            None => Err(t::LOG_HAS_NO.fill(&[("field", &"deviceDetail.isCompliant")])),
         },
         "trusttype" => match text(&d.trust_type) {
-            None => Err("the log has no deviceDetail.trustType".into()),
+            None => Err(t::LOG_HAS_NO.fill(&[("field", &"deviceDetail.trustType")])),
             Some(t) => {
                 let l = letters(t);
                 let v = if l.contains("hybrid") {
@@ -1293,7 +1314,8 @@ fn device_attribute(s: &SignIn<'_>, attr: &str) -> Result<Option<String>, String
                 } else if l.ends_with("registered") {
                     "Workplace"
                 } else {
-                    return Err(format!("trustType {t:?} is not one this tool knows"));
+                    return Err(t::UNKNOWN_VALUE
+                        .fill(&[("field", &"trustType"), ("value", &format!("{t:?}"))]));
                 };
                 Ok(Some(v.to_string()))
             }
@@ -1301,12 +1323,9 @@ fn device_attribute(s: &SignIn<'_>, attr: &str) -> Result<Option<String>, String
         "deviceid" => Ok(text(&d.device_id).map(str::to_string)),
         "displayname" => match text(&d.display_name) {
             Some(n) => Ok(Some(n.to_string())),
-            None => Err("the log has no deviceDetail.displayName".into()),
+            None => Err(t::LOG_HAS_NO.fill(&[("field", &"deviceDetail.displayName")])),
         },
-        _ => Err(format!(
-            "device.{attr} is not in the sign-in log (only isCompliant, trustType, deviceId \
-             and displayName are)"
-        )),
+        _ => Err(t::DEVICE_ATTRIBUTE_NOT_IN_LOG.fill(&[("attr", &attr)])),
     }
 }
 
@@ -1314,11 +1333,12 @@ fn device_attribute(s: &SignIn<'_>, attr: &str) -> Result<Option<String>, String
 fn clause(s: &SignIn<'_>, c: &str) -> Result<bool, String> {
     let c = c.trim();
     let mut parts = c.splitn(3, char::is_whitespace);
+    let unreadable = || t::CANNOT_READ_CLAUSE.fill(&[("clause", &format!("{c:?}"))]);
     let (Some(attr), Some(op), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(format!("cannot read the clause {c:?}"));
+        return Err(unreadable());
     };
     let Some(attr) = attr.strip_prefix("device.") else {
-        return Err(format!("cannot read the clause {c:?}"));
+        return Err(unreadable());
     };
     let value = value.trim();
     let value = if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
@@ -1326,7 +1346,7 @@ fn clause(s: &SignIn<'_>, c: &str) -> Result<bool, String> {
     } else if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
         value
     } else {
-        return Err(format!("cannot read the value in {c:?}"));
+        return Err(t::CANNOT_READ_VALUE.fill(&[("clause", &format!("{c:?}"))]));
     };
     let actual = device_attribute(s, attr)?;
     let a = actual.as_deref().unwrap_or("").to_ascii_lowercase();
@@ -1341,7 +1361,7 @@ fn clause(s: &SignIn<'_>, c: &str) -> Result<bool, String> {
         "-notendswith" => !(present && a.ends_with(&v)),
         "-contains" => present && a.contains(&v),
         "-notcontains" => !(present && a.contains(&v)),
-        _ => return Err(format!("the operator {op} is not one replay evaluates")),
+        _ => return Err(t::OPERATOR_NOT_EVALUATED.fill(&[("op", &op)])),
     })
 }
 
@@ -1349,14 +1369,12 @@ fn clause(s: &SignIn<'_>, c: &str) -> Result<bool, String> {
 /// `-or`, no parentheses); anything else is not evaluated.
 pub(crate) fn device_rule(s: &SignIn<'_>, rule: &str) -> Result<bool, String> {
     if rule.contains('(') || rule.trim().is_empty() {
-        return Err(format!(
-            "the rule {rule:?} is beyond what replay evaluates with certainty"
-        ));
+        return Err(t::RULE_TOO_COMPLEX.fill(&[("rule", &format!("{rule:?}"))]));
     }
     let lower = rule.to_ascii_lowercase();
     let (has_and, has_or) = (lower.contains(" -and "), lower.contains(" -or "));
     if has_and && has_or {
-        return Err(format!("the rule {rule:?} mixes -and and -or"));
+        return Err(t::RULE_MIXES.fill(&[("rule", &format!("{rule:?}"))]));
     }
     let sep = if has_or { " -or " } else { " -and " };
     let mut clauses = Vec::new();
@@ -1381,16 +1399,17 @@ fn device_filter(s: &SignIn<'_>, f: Option<&Filter>) -> ConditionReplay {
     let Some(f) = f.filter(|f| !f.rule.trim().is_empty()) else {
         return not_configured("devices.deviceFilter");
     };
-    let configured = format!("{} devices where {}", f.mode, f.rule);
+    let configured = t::DEVICE_FILTER_CONFIGURED.fill(&[("mode", &f.mode), ("rule", &f.rule)]);
     let exclude = same(&f.mode, "exclude");
     let verdict = match device_rule(s, &f.rule) {
         Err(e) => (Verdict::NotEnoughInformation, e),
         Ok(hit) => {
-            let fact = format!(
-                "the device {} the rule: {}",
-                if hit { "matches" } else { "does not match" },
-                device_facts(s)
-            );
+            let fact = if hit {
+                t::DEVICE_MATCHES
+            } else {
+                t::DEVICE_DOES_NOT_MATCH
+            }
+            .fill(&[("facts", &device_facts(s))]);
             if hit != exclude {
                 (Verdict::Matched, fact)
             } else {
@@ -1405,7 +1424,7 @@ fn device_facts(s: &SignIn<'_>) -> String {
     let d = &s.device;
     let mut parts = Vec::new();
     match text(&d.device_id) {
-        Some("") => parts.push("unregistered: deviceId is empty".to_string()),
+        Some("") => parts.push(t::UNREGISTERED.get().to_string()),
         Some(id) => parts.push(format!("deviceId {id}")),
         None => {}
     }
@@ -1421,26 +1440,29 @@ fn device_facts(s: &SignIn<'_>) -> String {
 /// The grant an exported policy enforces, in the export's words.
 pub(crate) fn grant(p: &Policy) -> String {
     let Some(g) = &p.grant_controls else {
-        return "no grant controls (session controls only)".to_string();
+        return t::SESSION_CONTROLS_ONLY.get().to_string();
     };
     let mut parts: Vec<String> = g.built_in_controls.clone();
     if let Some(a) = &g.authentication_strength {
-        parts.push(format!(
-            "authentication strength {:?}",
-            a.display_name
-                .as_deref()
-                .or(a.id.as_deref())
-                .unwrap_or("(unnamed)")
-        ));
+        let name = a
+            .display_name
+            .as_deref()
+            .or(a.id.as_deref())
+            .unwrap_or(t::UNNAMED.get());
+        parts.push(t::AUTH_STRENGTH.fill(&[("name", &quoted(name))]));
     }
-    parts.extend(g.terms_of_use.iter().map(|t| format!("terms of use {t}")));
+    parts.extend(
+        g.terms_of_use
+            .iter()
+            .map(|id| t::TERMS_OF_USE.fill(&[("id", id)])),
+    );
     parts.extend(
         g.custom_authentication_factors
             .iter()
-            .map(|t| format!("custom control {t:?}")),
+            .map(|name| t::CUSTOM_CONTROL.fill(&[("name", &quoted(name))])),
     );
     if parts.is_empty() {
-        return "no grant controls".to_string();
+        return t::NO_GRANT_CONTROLS.get().to_string();
     }
     let op = if g.operator.trim().is_empty() {
         "OR"
@@ -1450,36 +1472,28 @@ pub(crate) fn grant(p: &Policy) -> String {
     parts.join(&format!(" {op} "))
 }
 
-fn state_words(state: &str) -> &str {
+/// The exported state in a sentence: "report-only", or `enabled` as exported.
+fn state_words(state: &str) -> String {
     if same(state, "enabledForReportingButNotEnforced") {
-        "report-only"
+        t::STATE_REPORT_ONLY.get().to_string()
     } else if state.is_empty() {
-        "of unknown state"
+        t::STATE_UNKNOWN.get().to_string()
     } else {
-        state
+        t::STATE.fill(&[("state", &state)])
     }
 }
 
 /// "modified 2026-11-03 09:00 UTC, after this sign-in", for a disagreement.
 fn changed_since(p: &Policy, s: &SignIn<'_>) -> String {
     let Some(m) = p.modified_date_time.as_deref() else {
-        return "the export does not say when it was last modified".to_string();
+        return t::NO_MODIFIED_DATE.get().to_string();
     };
+    let at = |mt: chrono::DateTime<chrono::Utc>| mt.format("%Y-%m-%d %H:%M UTC").to_string();
     match (crate::model::parse_time(m), s.created) {
-        (Some(mt), Some(st)) if mt > st => format!(
-            "the policy may have changed since (modified {}, after this sign-in)",
-            mt.format("%Y-%m-%d %H:%M UTC")
-        ),
-        (Some(mt), Some(_)) => format!(
-            "yet the policy was last modified {}, before this sign-in: check its named \
-             locations and groups, which can change without the policy changing",
-            mt.format("%Y-%m-%d %H:%M UTC")
-        ),
-        (Some(mt), None) => format!(
-            "the policy may have changed since (modified {})",
-            mt.format("%Y-%m-%d %H:%M UTC")
-        ),
-        (None, _) => format!("the policy may have changed since (modified {m})"),
+        (Some(mt), Some(st)) if mt > st => t::CHANGED_AFTER.fill(&[("time", &at(mt))]),
+        (Some(mt), Some(_)) => t::UNCHANGED_SINCE.fill(&[("time", &at(mt))]),
+        (Some(mt), None) => t::CHANGED_MAYBE.fill(&[("time", &at(mt))]),
+        (None, _) => t::CHANGED_MAYBE.fill(&[("time", &m)]),
     }
 }
 
@@ -1487,18 +1501,28 @@ fn failing(conds: &[ConditionReplay]) -> String {
     let parts: Vec<String> = conds
         .iter()
         .filter(|c| c.verdict == Verdict::NotMatched)
-        .map(|c| format!("its {} condition is not met ({})", c.condition, c.reason))
+        .map(|c| {
+            t::CONDITION_NOT_MET.fill(&[
+                ("condition", &condition_name(&c.condition)),
+                ("reason", &c.reason),
+            ])
+        })
         .collect();
-    parts.join("; ")
+    joined(&parts)
 }
 
 fn missing(conds: &[ConditionReplay]) -> String {
     let parts: Vec<String> = conds
         .iter()
         .filter(|c| c.verdict == Verdict::NotEnoughInformation)
-        .map(|c| format!("{}: {}", c.condition, c.reason))
+        .map(|c| {
+            t::MISSING_CONDITION.fill(&[
+                ("condition", &condition_name(&c.condition)),
+                ("reason", &c.reason),
+            ])
+        })
         .collect();
-    parts.join("; ")
+    joined(&parts)
 }
 
 /// Whether a log result means the policy applied (enforced or not).
@@ -1539,9 +1563,7 @@ fn compare(
         if !log_has_list {
             return (
                 Agreement::NotInLog,
-                (verdict == PolicyVerdict::Applies).then(|| {
-                    "the log carries no Conditional Access policy list to compare with".to_string()
-                }),
+                (verdict == PolicyVerdict::Applies).then(|| t::NO_POLICY_LIST.get().to_string()),
             );
         }
         if verdict == PolicyVerdict::Applies && enabled {
@@ -1551,62 +1573,58 @@ fn compare(
                 .and_then(crate::model::parse_time)
                 .zip(s.created)
                 .filter(|(c, st)| c > st)
-                .map(|(c, _)| format!(" (created {}, after this sign-in)", c.format("%Y-%m-%d")))
+                .map(|(c, _)| t::CREATED_AFTER.fill(&[("date", &c.format("%Y-%m-%d"))]))
                 .unwrap_or_default();
             return (
                 Agreement::Disagrees,
-                Some(format!(
-                    "the log does not list {name:?}, but the exported policy would apply now \
-                     ({}){created}; {}",
-                    grant(p),
-                    changed_since(p, s)
-                )),
+                Some(t::NOT_LISTED_WOULD_APPLY.fill(&[
+                    ("name", &quoted(name)),
+                    ("grant", &grant(p)),
+                    ("created", &created),
+                    ("changed", &changed_since(p, s)),
+                ])),
             );
         }
         return (Agreement::NotInLog, None);
     };
     let result = logged.result.as_deref().unwrap_or("").trim();
-    let says = format!("the log says {name:?} {result}");
+    let says = t::LOG_SAYS.fill(&[("name", &quoted(name)), ("result", &result)]);
+    // The sentences below all start with what the log says and end with what changed.
+    let sentence = |text: i18n::Tr, more: &[(&str, &dyn fmt::Display)]| -> Option<String> {
+        let changed = changed_since(p, s);
+        let mut args: Vec<(&str, &dyn fmt::Display)> = vec![("says", &says), ("changed", &changed)];
+        args.extend_from_slice(more);
+        Some(text.fill(&args))
+    };
     if same(result, "failure")
         && let Some(change) = block_changed(logged, p)
     {
         return (
             Agreement::Disagrees,
-            Some(format!("{says}, but {change}; {}", changed_since(p, s))),
+            sentence(t::BUT_CHANGE, &[("change", &change)]),
         );
     }
     if applied(result) {
         if disabled || report_only {
+            let text = if same(result, "failure") {
+                t::NO_LONGER_BLOCK
+            } else {
+                t::NO_LONGER_APPLY
+            };
             return (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says}, but the exported policy is {} now: it would no longer {}; {}",
-                    state_words(state),
-                    if same(result, "failure") {
-                        "block"
-                    } else {
-                        "apply"
-                    },
-                    changed_since(p, s)
-                )),
+                sentence(text, &[("state", &state_words(state))]),
             );
         }
         return match verdict {
             PolicyVerdict::Applies => (Agreement::Agrees, None),
             PolicyVerdict::DoesNotApply => (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says}, but the exported policy would not apply: {}; {}",
-                    failing(conds),
-                    changed_since(p, s)
-                )),
+                sentence(t::WOULD_NOT_APPLY, &[("failing", &failing(conds))]),
             ),
             PolicyVerdict::CannotTell => (
                 Agreement::CannotTell,
-                Some(format!(
-                    "{says}; the replay cannot confirm it without: {}",
-                    missing(conds)
-                )),
+                Some(t::CANNOT_CONFIRM.fill(&[("says", &says), ("missing", &missing(conds))])),
             ),
         };
     }
@@ -1614,22 +1632,13 @@ fn compare(
         if enabled {
             return (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says} (report-only at the time), but the exported policy is enabled \
-                     now: it would enforce {}; {}",
-                    grant(p),
-                    changed_since(p, s)
-                )),
+                sentence(t::WOULD_ENFORCE, &[("grant", &grant(p))]),
             );
         }
         return match verdict {
             PolicyVerdict::DoesNotApply => (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says}, but the exported policy would not apply: {}; {}",
-                    failing(conds),
-                    changed_since(p, s)
-                )),
+                sentence(t::WOULD_NOT_APPLY, &[("failing", &failing(conds))]),
             ),
             PolicyVerdict::CannotTell => (Agreement::CannotTell, None),
             PolicyVerdict::Applies => (Agreement::Agrees, None),
@@ -1639,12 +1648,7 @@ fn compare(
         if enabled && verdict == PolicyVerdict::Applies {
             return (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says} (off at the time), but the exported policy is enabled now and \
-                     would apply ({}); {}",
-                    grant(p),
-                    changed_since(p, s)
-                )),
+                sentence(t::ENABLED_WOULD_APPLY, &[("grant", &grant(p))]),
             );
         }
         return (Agreement::Agrees, None);
@@ -1653,11 +1657,7 @@ fn compare(
         if verdict == PolicyVerdict::Applies && !disabled {
             return (
                 Agreement::Disagrees,
-                Some(format!(
-                    "{says}, but the exported policy would apply now ({}); {}",
-                    grant(p),
-                    changed_since(p, s)
-                )),
+                sentence(t::WOULD_APPLY_NOW, &[("grant", &grant(p))]),
             );
         }
         return match verdict {
@@ -1680,15 +1680,9 @@ fn block_changed(logged: &AppliedPolicy<'_>, p: &Policy) -> Option<String> {
         return None;
     }
     Some(if then {
-        format!(
-            "the log's grant was Block and the exported policy's is {}",
-            grant(p)
-        )
+        t::BLOCK_REMOVED.fill(&[("grant", &grant(p))])
     } else {
-        format!(
-            "the log's grant was {} and the exported policy blocks now",
-            logged.grant_controls.join(", ")
-        )
+        t::BLOCK_ADDED.fill(&[("grants", &logged.grant_controls.join(", "))])
     })
 }
 
@@ -1699,13 +1693,7 @@ fn matched_by_name(logged: &AppliedPolicy<'_>, p: &Policy) -> Option<String> {
         .as_deref()
         .map(str::trim)
         .filter(|i| !i.is_empty())?;
-    (!same(id, &p.id)).then(|| {
-        format!(
-            "matched by display name: the log's policy id {id} differs from the exported {} \
-             (deleted and re-created?)",
-            p.id
-        )
-    })
+    (!same(id, &p.id)).then(|| t::MATCHED_BY_NAME.fill(&[("id", &id), ("exported", &p.id)]))
 }
 
 /// The exported policy a logged one is: by id, else by display name.
@@ -1785,12 +1773,9 @@ pub(crate) fn replay(s: &SignIn<'_>, set: &PolicySet) -> Replay {
             verdict: None,
             grant: None,
             agreement: Agreement::NotExported,
-            note: Some(format!(
-                "{:?} is not in {}: deleted or renamed since, or the export is incomplete \
-                 (all pages?)",
-                l.label(),
-                set.source
-            )),
+            note: Some(
+                t::NOT_IN_EXPORT_NOTE.fill(&[("name", &quoted(l.label())), ("file", &set.source)]),
+            ),
             conditions: Vec::new(),
         });
     }
@@ -1822,47 +1807,57 @@ pub(crate) fn enrich(d: &mut Diagnosis, s: &SignIn<'_>, set: &PolicySet) {
         };
         if p.agreement == Agreement::NotExported {
             d.evidence
-                .push(format!("replay: {}", p.note.as_deref().unwrap_or("")));
+                .push(t::EVIDENCE_NOTE.fill(&[("note", &p.note.as_deref().unwrap_or(""))]));
             continue;
         }
-        d.evidence.push(format!(
-            "replay: exported policy {:?} is {} now{}; its conditions {} (grant: {})",
-            p.name,
-            state_words(p.state.as_deref().unwrap_or("")),
-            p.modified
-                .as_deref()
-                .map(|m| format!(" (modified {m})"))
-                .unwrap_or_default(),
-            match p.verdict {
-                Some(PolicyVerdict::Applies) => "all match this sign-in",
-                Some(PolicyVerdict::DoesNotApply) => "do not match this sign-in",
-                _ => "cannot all be checked from the log",
-            },
-            p.grant.as_deref().unwrap_or("?")
-        ));
+        let name = quoted(&p.name);
+        d.evidence.push(
+            t::EVIDENCE_POLICY.fill(&[
+                ("name", &name),
+                ("state", &state_words(p.state.as_deref().unwrap_or(""))),
+                (
+                    "modified",
+                    &p.modified
+                        .as_deref()
+                        .map(|m| t::EVIDENCE_MODIFIED.fill(&[("time", &m)]))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "conditions",
+                    &match p.verdict {
+                        Some(PolicyVerdict::Applies) => t::CONDITIONS_ALL_MATCH,
+                        Some(PolicyVerdict::DoesNotApply) => t::CONDITIONS_DO_NOT_MATCH,
+                        _ => t::CONDITIONS_UNCHECKED,
+                    }
+                    .get(),
+                ),
+                ("grant", &p.grant.as_deref().unwrap_or("?")),
+            ]),
+        );
         for c in p
             .conditions
             .iter()
             .filter(|c| c.verdict != Verdict::NotConfigured)
         {
-            d.evidence.push(format!(
-                "replay: {:?} {}: {} => {}{}",
-                p.name,
-                c.condition,
-                c.configured,
-                c.verdict.as_str(),
-                if c.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", c.reason)
-                }
-            ));
+            let text = if c.reason.is_empty() {
+                t::EVIDENCE_CONDITION
+            } else {
+                t::EVIDENCE_CONDITION_WHY
+            };
+            d.evidence.push(text.fill(&[
+                ("name", &name),
+                ("condition", &c.condition),
+                ("configured", &c.configured),
+                ("verdict", &c.verdict.as_str()),
+                ("reason", &c.reason),
+            ]));
         }
     }
     for note in &r.disagreements {
         d.evidence
-            .push(format!("replay disagrees with the log: {note}"));
+            .push(t::EVIDENCE_DISAGREES.fill(&[("note", note)]));
     }
+
     d.replay = Some(r);
 }
 
@@ -2507,6 +2502,137 @@ mod tests {
         let text = serde_json::to_string(&plain).unwrap();
         assert!(!text.contains("replay"), "{text}");
         assert_eq!(serde_json::from_str::<Diagnosis>(&text).unwrap(), plain);
+    }
+
+    #[test]
+    fn french_reasons_say_which_fact_the_log_lacks() {
+        use crate::i18n::{Lang, with_lang};
+        with_lang(Lang::Fr, || {
+            let mut s = signin();
+            let groups = serde_json::json!({"users": {"includeGroups": ["g1"]}});
+            let (v, reason) = verdict_of(&s, groups, "users");
+            assert_eq!(v, Verdict::NotEnoughInformation);
+            assert_eq!(
+                reason,
+                "on ne sait pas si dana@contoso.com est membre du ou des groupes [g1] (le \
+                 journal de connexion ne l'enregistre pas)"
+            );
+            let untrusted = serde_json::json!({"locations": {"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}});
+            let (v, reason) = verdict_of(&s, untrusted.clone(), "locations");
+            assert_eq!(v, Verdict::Matched);
+            assert!(
+                reason.starts_with(
+                    "tous les emplacements (All), et 198.51.100.7 est hors de tous les \
+                     emplacements approuvés (« HQ egress » (203.0.113.0/24, 2001:db8:10::/48 ; \
+                     approuvé)) ; les adresses IP approuvées MFA"
+                ),
+                "{reason}"
+            );
+            s.ip_address = None;
+            let (_, reason) = verdict_of(&s, untrusted, "locations");
+            assert!(
+                reason.contains("le journal n'a pas de champ ipAddress"),
+                "{reason}"
+            );
+            let c = policy(serde_json::json!({"userRiskLevels": ["high"]}));
+            let risk = evaluate(&s, &c, None)
+                .into_iter()
+                .find(|c| c.condition == "userRiskLevels")
+                .unwrap();
+            assert!(
+                risk.reason.contains("Microsoft Entra ID Protection"),
+                "{risk:?}"
+            );
+            // The configured values keep the export's words; the labels around them change.
+            let p = policy(
+                serde_json::json!({"users": {"includeUsers": ["All"], "excludeGroups": ["g1"]}}),
+            );
+            let users = &evaluate(&s, &p, None)[0];
+            assert_eq!(
+                users.configured,
+                "utilisateurs inclus [All] ; groupes exclus [g1]"
+            );
+            assert_eq!(grant(&p), "block");
+        });
+    }
+
+    #[test]
+    fn french_disagreement_names_the_portal_condition() {
+        use crate::i18n::{Lang, with_lang};
+        let mut s = signin();
+        s.created = crate::model::parse_time("2026-11-02T08:00:00Z");
+        s.country = Some("GB".into());
+        s.policies = Some(vec![AppliedPolicy {
+            id: Some("p1".into()),
+            display_name: Some("P1".into()),
+            result: Some("failure".into()),
+            grant_controls: vec!["Block".into()],
+            ..AppliedPolicy::default()
+        }]);
+        let mut p = policy(serde_json::json!({
+            "users": {"includeUsers": ["All"]},
+            "applications": {"includeApplications": ["All"]},
+            "locations": {"includeLocations": ["All"], "excludeLocations": ["loc-countries"]}
+        }));
+        p.modified_date_time = Some("2026-11-03T09:00:00Z".into());
+        let set = PolicySet {
+            policies: vec![p],
+            locations: Some(locations()),
+            source: "policies.json".into(),
+        };
+        with_lang(Lang::Fr, || {
+            let r = replay(&s, &set);
+            assert_eq!(
+                r.disagreements,
+                [
+                    "selon le journal, « P1 » a le résultat failure, mais la stratégie exportée ne \
+                  s'appliquerait pas : sa condition « Emplacements » n'est pas remplie \
+                  (exclusion : le pays GB figure dans « Allowed countries ») ; la stratégie a pu \
+                  changer depuis (modifiée le 2026-11-03 09:00 UTC, après cette connexion)"
+                ]
+            );
+            let p1 = &r.policies[0];
+            assert_eq!(
+                p1.now_text(),
+                "stratégie exportée à l'état enabled, modifiée le 2026-11-03T09:00:00Z : does \
+                 not apply (octroi : block)"
+            );
+            assert_eq!(p1.log_text(), "résultat dans le journal : failure");
+            // Machine values stay: the condition key and the verdict.
+            assert_eq!(p1.conditions[4].condition, "locations");
+            assert_eq!(p1.conditions[4].verdict, Verdict::NotMatched);
+            // Evidence lines still start with "replay": the views hide them by that.
+            let mut d = crate::classify::tests::diagnosis_for_tests();
+            d.policies = vec![crate::model::PolicyRef {
+                id: Some("p1".into()),
+                name: "P1".into(),
+            }];
+            enrich(&mut d, &s, &set);
+            let replayed: Vec<&String> = d
+                .evidence
+                .iter()
+                .filter(|e| e.starts_with("replay"))
+                .collect();
+            assert!(
+                replayed.iter().any(|e| e.as_str()
+                    == "replay : la stratégie exportée « P1 » est maintenant à l'état enabled \
+                        (modifiée le 2026-11-03T09:00:00Z) ; ses conditions ne correspondent pas \
+                        à cette connexion (octroi : block)"),
+                "{replayed:#?}"
+            );
+            assert!(
+                replayed.iter().any(
+                    |e| e.starts_with("replay en désaccord avec le journal : selon le journal")
+                ),
+                "{replayed:#?}"
+            );
+        });
+        // The same replay in English is unchanged.
+        let r = replay(&s, &set);
+        assert!(
+            r.disagreements[0].contains("its locations condition is not met"),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -122,13 +122,8 @@ pub(crate) fn read_policies(path: &Path) -> anyhow::Result<(Vec<Policy>, Option<
         })?;
         policies.push(p);
     }
-    let warning = paged.then(|| {
-        format!(
-            "{name} is one page of several (@odata.nextLink): policies on the other pages are \
-             not replayed; export them all (az rest follows no links: use \
-             Invoke-MgGraphRequest -All, or concatenate the pages' value lists)"
-        )
-    });
+    let warning = paged.then(|| crate::i18n::replay::ONE_PAGE_OF_SEVERAL.fill(&[("file", &name)]));
+
     Ok((policies, warning))
 }
 
@@ -241,6 +236,24 @@ mod tests {
         bom.extend_from_slice(br#"[{"id":"b","state":"disabled","conditions":null}]"#);
         let (p, _) = read_policies(&write("bom.json", &bom)).unwrap();
         assert_eq!(p[0].state, "disabled");
+    }
+
+    #[test]
+    fn one_page_of_several_is_said_in_french() {
+        let page = br#"{"@odata.nextLink":"https://graph.microsoft.com/next","value":[
+            {"id":"a","state":"enabled","conditions":{}}]}"#;
+        let path = write("paged.json", page);
+        let (p, warning) =
+            crate::i18n::with_lang(crate::i18n::Lang::Fr, || read_policies(&path).unwrap());
+        assert_eq!(p.len(), 1);
+        let warning = warning.unwrap();
+        assert!(
+            warning.contains("paged.json n'est qu'une page parmi plusieurs (@odata.nextLink)"),
+            "{warning}"
+        );
+        assert!(warning.contains("Invoke-MgGraphRequest -All"), "{warning}");
+        let (_, english) = read_policies(&path).unwrap();
+        assert!(english.unwrap().contains("is one page of several"));
     }
 
     #[test]
