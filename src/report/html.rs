@@ -2,15 +2,17 @@
 //! attach to a ticket. It loads nothing (no URL, font, image or outside script), every log
 //! value is escaped, and its Content-Security-Policy lets only its own style and script run.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::table::{meaning, notes, plural};
+use super::table::{meaning, notes};
 use super::{rfc3339, sanitize};
 use crate::fixes;
+use crate::i18n::{self, Lang, html as t};
 use crate::insights::{Incident, NO_POLICY, span_text, window_name};
 use crate::model::{Cause, Diagnosis};
 use crate::replay::{Agreement, Replay, Verdict};
@@ -38,7 +40,8 @@ pub(crate) fn write(
         Some(span) if r.blocked > 0 => Some(Timeline::count(r, span, &mut spill)?),
         _ => None,
     };
-    head(out)?;
+    let script = script();
+    head(out, &script)?;
     header(out, r, sources, span)?;
     if r.blocked > 0 {
         writeln!(out, "<div class=\"grid2\">")?;
@@ -49,9 +52,9 @@ pub(crate) fn write(
             Some(t) => t.write(out, r)?,
             None => writeln!(
                 out,
-                "<section id=\"timeline\"><h2>Blocks over time per policy</h2><p \
-                 class=\"muted\">No blocked sign-in has a readable time: nothing to draw.</p>\
-                 </section>"
+                "<section id=\"timeline\"><h2>{}</h2><p class=\"muted\">{}</p></section>",
+                t::TIMELINE_HEADING.get(),
+                t::TIMELINE_EMPTY.get()
             )?,
         }
         incidents(out, r)?;
@@ -59,14 +62,12 @@ pub(crate) fn write(
         failures(out, r, &mut spill)?;
     }
     notes_section(out, r)?;
-    writeln!(
-        out,
-        "<footer>Written by signin-doctor {} from {}. Times are UTC. This page is \
-         self-contained: it loads nothing from anywhere.</footer>",
-        env!("CARGO_PKG_VERSION"),
-        esc(sources)
-    )?;
-    writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>")
+    let footer = t::FOOTER.fill(&[
+        ("version", &env!("CARGO_PKG_VERSION")),
+        ("sources", &esc(sources)),
+    ]);
+    writeln!(out, "<footer>{footer}</footer>")?;
+    writeln!(out, "<script>{script}</script>\n</body>\n</html>")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -97,6 +98,21 @@ pub(crate) fn esc(text: &str) -> String {
     out
 }
 
+/// One of the program's own texts (not log text) that another part words, such as a
+/// cause's meaning or a window's name, for HTML text or a double-quoted attribute value:
+/// `& < > "` as entities. Unlike `esc`, apostrophes stay as they are (French has many).
+fn esc_text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;"),
+    )
+}
+
 /// `esc` keeping line breaks (shown with `white-space: pre-line`).
 fn esc_lines(text: &str) -> String {
     text.split('\n').map(esc).collect::<Vec<_>>().join("\n")
@@ -118,20 +134,26 @@ fn minute(t: DateTime<Utc>) -> String {
 // Page frame.
 // ---------------------------------------------------------------------------------------
 
-fn head(out: &mut impl Write) -> io::Result<()> {
+/// `script`: the page's script as it is written in it (see [`script`]).
+fn head(out: &mut impl Write, script: &str) -> io::Result<()> {
+    let lang = match i18n::lang() {
+        Lang::En => "en",
+        Lang::Fr => "fr",
+    };
     // Only this page's own style and script may run: hashes, not 'unsafe-inline', so a
     // value that escaped escaping still could not execute or load anything.
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src '{}'; script-src '{}'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
-         <title>signin-doctor: Conditional Access blocks</title>\n<style>{STYLE}</style>\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n\
          </head>\n<body>",
         csp_hash(STYLE),
-        csp_hash(SCRIPT)
+        csp_hash(script),
+        t::PAGE_TITLE.get()
     )
 }
 
@@ -181,45 +203,41 @@ fn header(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<header><h1>Conditional Access blocks <span class=\"muted\">AADSTS53003</span></h1>"
+        "<header><h1>{} <span class=\"muted\">AADSTS53003</span></h1>",
+        t::HEADING.get()
     )?;
-    let covering = match span {
-        Some((a, b)) => format!(
-            ", {} to {} UTC ({})",
-            minute(a),
-            minute(b),
-            span_text((b - a).num_seconds())
-        ),
-        None => String::new(),
+    let records = i18n::count(r.records, t::RECORD_ONE, t::RECORD_MANY);
+    let sources = esc(sources);
+    let subtitle = match span {
+        Some((a, b)) => t::SUBTITLE_SPAN.fill(&[
+            ("records", &records),
+            ("sources", &sources),
+            ("from", &minute(a)),
+            ("to", &minute(b)),
+            ("span", &esc_text(&span_text((b - a).num_seconds()))),
+        ]),
+        None => t::SUBTITLE.fill(&[("records", &records), ("sources", &sources)]),
     };
-    writeln!(
-        out,
-        "<p class=\"muted\">{} from {}{covering}.</p></header>",
-        plural(r.records, "record"),
-        esc(sources)
-    )?;
+    writeln!(out, "<p class=\"muted\">{subtitle}</p></header>")?;
     let tiles = [
-        ("Blocked sign-ins", r.blocked, "failures"),
-        ("Users", r.users.len() as u64, "users"),
-        ("Causes", r.by_cause.len() as u64, "causes"),
-        ("Policies", r.by_policy.len() as u64, "policies"),
-        ("Would block (report-only)", r.would_block, "notes"),
-        ("Incidents", r.incidents.len() as u64, "incidents"),
+        (t::BLOCKED_SIGNINS, r.blocked, "failures"),
+        (t::USERS, r.users.len() as u64, "users"),
+        (t::CAUSES, r.by_cause.len() as u64, "causes"),
+        (t::POLICIES, r.by_policy.len() as u64, "policies"),
+        (t::WOULD_BLOCK, r.would_block, "notes"),
+        (t::INCIDENTS, r.incidents.len() as u64, "incidents"),
     ];
     writeln!(out, "<nav class=\"tiles\">")?;
     for (label, n, anchor) in tiles {
         writeln!(
             out,
-            "<a class=\"tile\" href=\"#{anchor}\"><b>{n}</b><span>{label}</span></a>"
+            "<a class=\"tile\" href=\"#{anchor}\"><b>{n}</b><span>{}</span></a>",
+            label.get()
         )?;
     }
     writeln!(out, "</nav>")?;
     if r.blocked == 0 {
-        writeln!(
-            out,
-            "<p class=\"empty\">No sign-ins blocked by Conditional Access (AADSTS53003) in \
-             these records.</p>"
-        )?;
+        writeln!(out, "<p class=\"empty\">{}</p>", t::NOTHING_BLOCKED.get())?;
     }
     Ok(())
 }
@@ -243,7 +261,7 @@ fn badge(c: Cause, n: Option<u64>) -> String {
     format!(
         "<span class=\"badge {}\" title=\"{}\">{c}{count}</span>",
         cause_class(c),
-        meaning(c)
+        esc_text(meaning(c))
     )
 }
 
@@ -257,25 +275,51 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
     const ROW: i64 = 30;
     let max = r.by_cause.iter().map(|c| c.1).max().unwrap_or(1).max(1);
     let h = ROW * r.by_cause.len() as i64 + 8;
-    writeln!(out, "<section id=\"causes\"><h2>Blocks by cause</h2>")?;
+    writeln!(
+        out,
+        "<section id=\"causes\"><h2>{}</h2>",
+        t::CAUSES_HEADING.get()
+    )?;
     writeln!(
         out,
         "<div class=\"scroll\"><svg class=\"chart bars\" viewBox=\"0 0 {W} {h}\" role=\"img\" \
-         aria-label=\"Blocked sign-ins by cause\">"
+         aria-label=\"{}\">",
+        t::CAUSES_CHART.get()
     )?;
-    let room = (W - LABEL - 100) as f64;
-    for (i, (c, n, users)) in r.by_cause.iter().enumerate() {
+    let counts: Vec<(String, String)> = r
+        .by_cause
+        .iter()
+        .map(|(_, n, users)| {
+            (
+                n.to_string(),
+                i18n::count(*users, t::USER_ONE, t::USER_MANY),
+            )
+        })
+        .collect();
+    // Room right of the longest bar for its "12 · 5 users": 100 units, or more when a label
+    // needs it (French words are longer, counts can be large), at about 7 units a
+    // character of the 12px font.
+    let widest = counts
+        .iter()
+        .map(|(n, users)| n.chars().count() + 3 + users.chars().count())
+        .max()
+        .unwrap_or(0) as i64;
+    let room = (W - LABEL - 100.max(widest * 7)) as f64;
+    for (i, ((c, n, _), (shown, users_text))) in r.by_cause.iter().zip(&counts).enumerate() {
         let y = 4 + ROW * i as i64;
         let width = (room * *n as f64 / max as f64).max(2.0);
+        let tooltip = t::CAUSE_BAR.fill(&[
+            ("cause", c),
+            ("blocks", &blocked_signins(*n)),
+            ("users", users_text),
+            ("meaning", &esc_text(meaning(*c))),
+        ]);
         writeln!(
             out,
-            "<g><title>{c}: {} for {} ({})</title>\
+            "<g><title>{tooltip}</title>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{c}</text>\
              <rect x=\"{LABEL}\" y=\"{}\" width=\"{width:.1}\" height=\"{}\" rx=\"3\" class=\"{}\"/>\
-             <text x=\"{:.1}\" y=\"{}\" class=\"count\">{n} <tspan class=\"muted\">· {}</tspan></text></g>",
-            plural(*n, "blocked sign-in"),
-            plural(*users, "user"),
-            meaning(*c),
+             <text x=\"{:.1}\" y=\"{}\" class=\"count\">{shown} <tspan class=\"muted\">· {users_text}</tspan></text></g>",
             LABEL - 8,
             y + 18,
             y + 3,
@@ -283,13 +327,17 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
             cause_class(*c),
             LABEL as f64 + width + 6.0,
             y + 18,
-            plural(*users, "user"),
         )?;
     }
     writeln!(out, "</svg></div>")?;
     writeln!(out, "<ul class=\"meanings\">")?;
     for (c, _, _) in &r.by_cause {
-        writeln!(out, "<li>{} {}</li>", badge(*c, None), meaning(*c))?;
+        writeln!(
+            out,
+            "<li>{} {}</li>",
+            badge(*c, None),
+            esc_text(meaning(*c))
+        )?;
     }
     writeln!(out, "</ul></section>")
 }
@@ -297,10 +345,14 @@ fn causes(out: &mut impl Write, r: &Report) -> io::Result<()> {
 fn policies(out: &mut impl Write, r: &Report) -> io::Result<()> {
     writeln!(
         out,
-        "<section id=\"policies\"><h2>Blocking policies</h2><div class=\"scroll\">\
-         <table class=\"sortable\"><thead><tr><th><button>Policy</button></th>\
-         <th data-num class=\"num\"><button>Sign-ins</button></th>\
-         <th data-num class=\"num\"><button>Users</button></th></tr></thead><tbody>"
+        "<section id=\"policies\"><h2>{}</h2><div class=\"scroll\">\
+         <table class=\"sortable\"><thead><tr><th><button>{}</button></th>\
+         <th data-num class=\"num\"><button>{}</button></th>\
+         <th data-num class=\"num\"><button>{}</button></th></tr></thead><tbody>",
+        t::POLICIES_HEADING.get(),
+        t::POLICY.get(),
+        t::SIGNINS.get(),
+        t::USERS.get()
     )?;
     for (p, n, users) in &r.by_policy {
         writeln!(
@@ -384,7 +436,7 @@ impl Timeline {
             .map(|p| p.0.clone())
             .collect();
         if other {
-            series.push("other policies".to_string());
+            series.push(t::OTHER_POLICIES.get().to_string());
         }
         let mut t = Timeline {
             start,
@@ -442,22 +494,22 @@ impl Timeline {
         let y_of = |v: f64| top + PLOT_H - PLOT_H * v / ymax;
         let x_of = |secs: i64| LEFT + (secs - self.start) as f64 / self.bucket as f64 * bw;
 
+        let intro = if marks.is_empty() {
+            t::TIMELINE_INTRO
+        } else {
+            t::TIMELINE_INTRO_MARKS
+        };
         writeln!(
             out,
-            "<section id=\"timeline\"><h2>Blocks over time per policy</h2>\
-             <p class=\"muted\">Blocked sign-ins per {}, each counted once under the busiest \
-             of its blocking policies{}.</p>",
-            window_name(self.bucket),
-            if marks.is_empty() {
-                String::new()
-            } else {
-                "; dashed lines mark incident onsets".to_string()
-            }
+            "<section id=\"timeline\"><h2>{}</h2><p class=\"muted\">{}</p>",
+            t::TIMELINE_HEADING.get(),
+            intro.fill(&[("window", &esc_text(&window_name(self.bucket)))])
         )?;
         writeln!(
             out,
             "<div class=\"scroll\"><svg class=\"chart wide\" viewBox=\"0 0 {W} {h}\" role=\"img\" \
-             aria-label=\"Blocked sign-ins over time per policy\">"
+             aria-label=\"{}\">",
+            t::TIMELINE_CHART.get()
         )?;
         // Grid and y labels.
         let mut v = 0;
@@ -483,16 +535,21 @@ impl Timeline {
                     continue;
                 }
                 let (y1, y0) = (y_of((base + c) as f64), y_of(base as f64));
+                let tooltip = t::TIMELINE_BAR.fill(&[
+                    ("series", &esc(&self.series[s])),
+                    ("blocks", &blocked_signins(c)),
+                    (
+                        "time",
+                        &minute(DateTime::from_timestamp(from, 0).unwrap_or_default()),
+                    ),
+                ]);
                 writeln!(
                     out,
                     "<rect x=\"{x:.1}\" y=\"{y1:.1}\" width=\"{:.1}\" height=\"{:.1}\" \
-                     class=\"s{}\"><title>{}: {} from {} UTC</title></rect>",
+                     class=\"s{}\"><title>{tooltip}</title></rect>",
                     (bw - gap).max(0.5),
                     (y0 - y1).max(0.5),
                     series_class(s, self.series.len(), r.by_policy.len()),
-                    esc(&self.series[s]),
-                    plural(c, "blocked sign-in"),
-                    minute(DateTime::from_timestamp(from, 0).unwrap_or_default()),
                 )?;
                 base += c;
             }
@@ -546,17 +603,15 @@ impl Timeline {
             if key.chars().count() > 48 {
                 key = key.chars().take(47).collect::<String>() + "…";
             }
+            let label = t::ONSET_MARK.fill(&[("key", &esc(&key)), ("time", &minute(inc.onset))]);
             writeln!(
                 out,
                 "<g class=\"onset\"><title>{}</title>\
                  <line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{y_axis:.1}\"/>\
-                 <text x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"{anchor}\">incident: {} \
-                 from {} UTC</text></g>",
+                 <text x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"{anchor}\">{label}</text></g>",
                 esc(&inc.headline()),
                 label_y + 4.0,
                 x + dx,
-                esc(&key),
-                minute(inc.onset),
             )?;
         }
         writeln!(out, "</svg></div>")?;
@@ -573,10 +628,15 @@ impl Timeline {
         }
         writeln!(out, "</ul>")?;
         if self.untimed > 0 {
+            let text = if i18n::lang().singular(self.untimed) {
+                t::UNTIMED_ONE
+            } else {
+                t::UNTIMED_MANY
+            };
             writeln!(
                 out,
-                "<p class=\"muted\">{} without a readable time are not drawn.</p>",
-                plural(self.untimed, "blocked sign-in")
+                "<p class=\"muted\">{}</p>",
+                text.fill(&[("n", &self.untimed)])
             )?;
         }
         writeln!(out, "</section>")
@@ -644,13 +704,17 @@ fn nice_step(peak: u64) -> u64 {
 // ---------------------------------------------------------------------------------------
 
 fn incidents(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "<section id=\"incidents\"><h2>Incidents</h2>")?;
+    writeln!(
+        out,
+        "<section id=\"incidents\"><h2>{}</h2>",
+        t::INCIDENTS.get()
+    )?;
     if r.incidents.is_empty() {
+        let window = esc_text(&window_name(r.bucket_secs.max(60))).into_owned();
         writeln!(
             out,
-            "<p class=\"muted\">No policy or cause began blocking many more users within one \
-             {} than it did before.</p></section>",
-            window_name(r.bucket_secs.max(60))
+            "<p class=\"muted\">{}</p></section>",
+            t::NO_INCIDENT.fill(&[("window", &window)])
         )?;
         return Ok(());
     }
@@ -680,27 +744,29 @@ fn mini_timeline(out: &mut impl Write, i: &Incident) -> io::Result<()> {
     let (w, h) = (480.0, 70.0);
     let bw = w / n;
     let peak = i.timeline.iter().map(|s| s.users).max().unwrap_or(1).max(1) as f64;
+    let window = esc_text(&window_name(i.bucket_secs)).into_owned();
     writeln!(
         out,
-        "<svg class=\"mini\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"Blocked users \
-         per {} around the onset\">",
+        "<svg class=\"mini\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\">",
         h + 16.0,
-        window_name(i.bucket_secs)
+        t::MINI_CHART.fill(&[("window", &window)])
     )?;
     for (k, s) in i.timeline.iter().enumerate() {
         let bh = ((h - 14.0) * s.users as f64 / peak).max(1.0);
         let x = bw * k as f64 + bw * 0.1;
+        let tooltip = t::MINI_BAR.fill(&[
+            ("time", &minute(s.start)),
+            ("users", &i18n::count(s.users, t::USER_ONE, t::USER_MANY)),
+            ("blocks", &blocked_signins(s.blocks)),
+        ]);
         writeln!(
             out,
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" class=\"{}\">\
-             <title>{} UTC: {}, {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" \
+             <title>{tooltip}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" \
              text-anchor=\"middle\" class=\"axis\">{}</text>",
             h - bh,
             bw * 0.8,
             if s.onset { "bar onset-bar" } else { "bar" },
-            minute(s.start),
-            plural(s.users, "user"),
-            plural(s.blocks, "blocked sign-in"),
             x + bw * 0.4,
             h - bh - 3.0,
             s.users
@@ -709,12 +775,17 @@ fn mini_timeline(out: &mut impl Write, i: &Incident) -> io::Result<()> {
     writeln!(
         out,
         "<text x=\"0\" y=\"{:.1}\" class=\"axis\">{} UTC</text>\
-         <text x=\"{w}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">per {}</text></svg>",
+         <text x=\"{w}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text></svg>",
         h + 13.0,
         minute(i.timeline[0].start),
         h + 13.0,
-        window_name(i.bucket_secs)
+        t::PER_WINDOW.fill(&[("window", &window)])
     )
+}
+
+/// "3 blocked sign-ins", in this run's language.
+fn blocked_signins(n: u64) -> String {
+    i18n::count(n, t::BLOCKED_SIGNIN_ONE, t::BLOCKED_SIGNIN_MANY)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -724,17 +795,28 @@ fn mini_timeline(out: &mut impl Write, i: &Incident) -> io::Result<()> {
 fn users(out: &mut impl Write, r: &Report) -> io::Result<()> {
     writeln!(
         out,
-        "<section id=\"users\"><h2>Users</h2>\
-         <p class=\"tools\"><input type=\"search\" placeholder=\"Filter users, causes, \
-         policies, apps…\" aria-label=\"Filter users\" data-filter=\"user-rows\" \
-         data-count=\"user-count\"> <span id=\"user-count\" class=\"muted\"></span> \
-         <span class=\"muted\">Click a column to sort.</span></p>\
+        "<section id=\"users\"><h2>{}</h2>\
+         <p class=\"tools\"><input type=\"search\" placeholder=\"{}\" aria-label=\"{}\" \
+         data-filter=\"user-rows\" data-count=\"user-count\"> <span id=\"user-count\" \
+         class=\"muted\"></span> <span class=\"muted\">{}</span></p>\
          <div class=\"scroll\"><table class=\"sortable users\"><thead><tr>\
-         <th><button>User</button></th><th data-num class=\"num\"><button>Blocked</button></th>\
-         <th><button>Causes</button></th><th><button>Policies</button></th>\
-         <th><button>Apps</button></th><th><button>Last seen (UTC)</button></th>\
-         <th><button>Suggested fix</button></th><th><button>Patterns</button></th>\
-         </tr></thead><tbody id=\"user-rows\">"
+         <th><button>{}</button></th><th data-num class=\"num\"><button>{}</button></th>\
+         <th><button>{}</button></th><th><button>{}</button></th>\
+         <th><button>{}</button></th><th><button>{}</button></th>\
+         <th><button>{}</button></th><th><button>{}</button></th>\
+         </tr></thead><tbody id=\"user-rows\">",
+        t::USERS.get(),
+        t::FILTER_USERS_HINT.get(),
+        t::FILTER_USERS.get(),
+        t::CLICK_TO_SORT.get(),
+        t::USER.get(),
+        t::BLOCKED.get(),
+        t::CAUSES.get(),
+        t::POLICIES.get(),
+        t::APPS.get(),
+        t::LAST_SEEN.get(),
+        t::SUGGESTED_FIX.get(),
+        t::PATTERNS.get(),
     )?;
     for u in &r.users {
         user_row(out, u)?;
@@ -767,10 +849,11 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
     let findings: String = std::iter::once(status)
         .chain(u.findings.iter().map(|f| {
             format!(
-                "<details class=\"pattern\"><summary>{}</summary><p>{}.</p><p><em>Advice:</em> \
+                "<details class=\"pattern\"><summary>{}</summary><p>{}.</p><p><em>{}</em> \
                  {}.</p></details>",
                 esc(&f.hint),
                 esc(&f.detail),
+                t::ADVICE.get(),
                 esc(&f.advice)
             )
         }))
@@ -778,9 +861,10 @@ fn user_row(out: &mut impl Write, u: &UserRow) -> io::Result<()> {
     writeln!(
         out,
         "<tr data-row><td class=\"user\">{user}<br><a class=\"small\" href=\"#failures\" \
-         data-user=\"{user}\">sign-ins</a></td><td class=\"num\">{}</td><td>{causes}</td>\
+         data-user=\"{user}\">{}</a></td><td class=\"num\">{}</td><td>{causes}</td>\
          <td class=\"policies\"><ul>{}</ul></td><td class=\"apps\"><ul>{}</ul></td><td data-v=\"{}\" class=\"nowrap\">{}</td>\
          <td class=\"fix\">{}</td><td class=\"patterns\">{findings}</td></tr>",
+        t::USER_SIGNINS.get(),
         u.blocked,
         list(&u.policies),
         list(&u.apps),
@@ -823,15 +907,23 @@ fn each_failure(
 fn failures(out: &mut impl Write, r: &Report, spill: &mut Option<&mut Spill>) -> io::Result<()> {
     writeln!(
         out,
-        "<section id=\"failures\"><h2>Blocked sign-ins</h2>\
-         <p class=\"tools\"><input type=\"search\" id=\"failure-filter\" placeholder=\"Filter \
-         by user, app, cause, policy, id, evidence…\" aria-label=\"Filter sign-ins\" \
-         data-filter=\"failure-rows\" data-count=\"failure-count\"> <span id=\"failure-count\" \
-         class=\"muted\"></span> <span class=\"muted\">Click a sign-in for its evidence and \
-         fixes.</span></p>\
-         <div class=\"frow fhead\" aria-hidden=\"true\"><span>Time (UTC)</span><span>User</span>\
-         <span>App</span><span>Cause</span><span>Confidence</span><span>Blocking policy</span></div>\
-         <div id=\"failure-rows\">"
+        "<section id=\"failures\"><h2>{}</h2>\
+         <p class=\"tools\"><input type=\"search\" id=\"failure-filter\" placeholder=\"{}\" \
+         aria-label=\"{}\" data-filter=\"failure-rows\" data-count=\"failure-count\"> \
+         <span id=\"failure-count\" class=\"muted\"></span> <span class=\"muted\">{}</span></p>\
+         <div class=\"frow fhead\" aria-hidden=\"true\"><span>{}</span><span>{}</span>\
+         <span>{}</span><span>{}</span><span>{}</span><span>{}</span></div>\
+         <div id=\"failure-rows\">",
+        t::BLOCKED_SIGNINS.get(),
+        t::FILTER_SIGNINS_HINT.get(),
+        t::FILTER_SIGNINS.get(),
+        t::CLICK_A_SIGNIN.get(),
+        t::TIME_UTC.get(),
+        t::USER.get(),
+        t::APP.get(),
+        t::CAUSE.get(),
+        t::CONFIDENCE.get(),
+        t::BLOCKING_POLICY.get(),
     )?;
     let mut listed = 0usize;
     each_failure(r, spill, |d| {
@@ -844,13 +936,11 @@ fn failures(out: &mut impl Write, r: &Report, spill: &mut Option<&mut Spill>) ->
     })?;
     writeln!(out, "</div>")?;
     if (listed as u64) < r.blocked {
-        writeln!(
-            out,
-            "<p class=\"note\">The first {listed} of {} are listed (by time): for every one, use \
-             --format json or --format csv, or narrow the report with --since, --until or \
-             --user.</p>",
-            plural(r.blocked, "blocked sign-in")
-        )?;
+        let note = t::FIRST_LISTED.fill(&[
+            ("listed", &listed),
+            ("blocked", &blocked_signins(r.blocked)),
+        ]);
+        writeln!(out, "<p class=\"note\">{note}</p>")?;
     }
     writeln!(out, "</section>")
 }
@@ -892,18 +982,18 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
         })
         .collect();
     let mut facts = vec![
-        ("Request id", opt(&d.request_id)),
-        ("Correlation id", opt(&d.correlation_id)),
-        ("Resource", opt(&d.resource)),
-        ("IP address", opt(&d.ip)),
-        ("Location", place),
-        ("Client", opt(&d.client_app)),
-        ("Operating system", opt(&d.os)),
-        ("Causes", causes),
+        (t::REQUEST_ID, opt(&d.request_id)),
+        (t::CORRELATION_ID, opt(&d.correlation_id)),
+        (t::RESOURCE, opt(&d.resource)),
+        (t::IP_ADDRESS, opt(&d.ip)),
+        (t::LOCATION, place),
+        (t::CLIENT, opt(&d.client_app)),
+        (t::OPERATING_SYSTEM, opt(&d.os)),
+        (t::CAUSES, causes),
         (
-            "Blocking policies",
+            t::BLOCKING_POLICIES,
             if policies.is_empty() {
-                "none named in the export".to_string()
+                t::NO_POLICY_NAMED.get().to_string()
             } else {
                 policies.join("<br>")
             },
@@ -911,12 +1001,21 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
     ];
     if !d.report_only.is_empty() {
         let list: Vec<String> = d.report_only.iter().map(|p| esc(p)).collect();
-        facts.push(("Report-only, would also block", list.join("<br>")));
+        let key = if list.len() == 1 {
+            t::REPORT_ONLY_ONE
+        } else {
+            t::REPORT_ONLY_MANY
+        };
+        facts.push((key, list.join("<br>")));
     }
     for (k, v) in facts {
-        writeln!(out, "<dt>{k}</dt><dd>{v}</dd>")?;
+        writeln!(out, "<dt>{}</dt><dd>{v}</dd>", k.get())?;
     }
-    writeln!(out, "</dl><h4>Evidence</h4><ul class=\"evidence\">")?;
+    writeln!(
+        out,
+        "</dl><h4>{}</h4><ul class=\"evidence\">",
+        t::EVIDENCE.get()
+    )?;
     // With a replay, its lines get their own section below (as in `explain`).
     for e in d
         .evidence
@@ -928,9 +1027,11 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
     let fix = fixes::render(d);
     writeln!(
         out,
-        "</ul><div class=\"fixes\"><div><h4>What the user can try</h4><p>{}</p></div>\
-         <div><h4>What the admin should check</h4><p>{}</p></div></div>",
+        "</ul><div class=\"fixes\"><div><h4>{}</h4><p>{}</p></div>\
+         <div><h4>{}</h4><p>{}</p></div></div>",
+        t::USER_CAN_TRY.get(),
         esc_lines(&fix.user),
+        t::ADMIN_SHOULD_CHECK.get(),
         esc_lines(&fix.admin)
     )?;
     if let Some(replay) = &d.replay {
@@ -940,42 +1041,50 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
 }
 
 fn replay_section(out: &mut impl Write, r: &Replay) -> io::Result<()> {
+    let n = r.policies.len() as u64;
+    let replayed = if i18n::lang().singular(n) {
+        t::REPLAYED_ONE
+    } else {
+        t::REPLAYED_MANY
+    };
+    let disagreement = match r.disagreements.len() {
+        0 => t::DISAGREE_NONE.get().to_string(),
+        1 => t::DISAGREE_ONE.get().to_string(),
+        n => t::DISAGREE_MANY.fill(&[("n", &n)]),
+    };
+    let summary = t::REPLAY_SUMMARY.fill(&[
+        ("policies", &replayed.fill(&[("n", &n)])),
+        ("disagreement", &disagreement),
+    ]);
     writeln!(
         out,
-        "<h4>Replay against exported policies ({})</h4><p>{} replayed against this sign-in; \
-         {} with the log.{}</p>",
-        esc(&r.policies_file),
-        match r.policies.len() {
-            1 => "1 relevant policy".to_string(),
-            n => format!("{n} relevant policies"),
-        },
-        match r.disagreements.len() {
-            0 => "none disagrees".to_string(),
-            1 => "1 disagrees".to_string(),
-            n => format!("{n} disagree"),
-        },
+        "<h4>{}</h4><p>{summary}{}</p>",
+        t::REPLAY_HEADING.fill(&[("file", &esc(&r.policies_file))]),
         if r.named_locations {
             ""
         } else {
-            " No --named-locations given: named locations are shown by id and not resolved."
+            t::NO_NAMED_LOCATIONS.get()
         }
     )?;
     for p in &r.policies {
         let (now, log) = (p.now_text(), p.log_text());
         let (agreement, class) = match p.agreement {
-            Agreement::Agrees => ("agrees with the log", "ok"),
-            Agreement::Disagrees => ("DISAGREES with the log", "bad"),
-            Agreement::CannotTell => ("cannot confirm the log", "muted"),
-            Agreement::NotInLog => ("not in the log", "muted"),
-            Agreement::NotExported => ("not exported", "muted"),
+            Agreement::Agrees => (t::AGREES, "ok"),
+            Agreement::Disagrees => (t::DISAGREES, "bad"),
+            Agreement::CannotTell => (t::CANNOT_CONFIRM, "muted"),
+            Agreement::NotInLog => (t::NOT_IN_LOG, "muted"),
+            Agreement::NotExported => (t::NOT_EXPORTED, "muted"),
         };
-        writeln!(
-            out,
-            "<p class=\"replay\"><b>{}</b>: {}; {}; <span class=\"{class}\">{agreement}</span>.</p><ul>",
-            esc(&p.name),
-            esc(&log),
-            esc(&now)
-        )?;
+        let line = t::REPLAY_POLICY.fill(&[
+            ("name", &format!("<b>{}</b>", esc(&p.name))),
+            ("log", &esc(&log)),
+            ("now", &esc(&now)),
+            (
+                "agreement",
+                &format!("<span class=\"{class}\">{}</span>", agreement.get()),
+            ),
+        ]);
+        writeln!(out, "<p class=\"replay\">{line}</p><ul>")?;
         for c in p
             .conditions
             .iter()
@@ -986,13 +1095,13 @@ fn replay_section(out: &mut impl Write, r: &Replay) -> io::Result<()> {
             } else {
                 format!(" ({})", esc(&c.reason))
             };
-            writeln!(
-                out,
-                "<li>{} = {}: <b>{}</b>{reason}</li>",
-                esc(&c.condition),
-                esc(&c.configured),
-                c.verdict.as_str()
-            )?;
+            let line = t::CONDITION.fill(&[
+                ("condition", &esc(&c.condition)),
+                ("configured", &esc(&c.configured)),
+                ("verdict", &format!("<b>{}</b>", c.verdict.as_str())),
+                ("reason", &reason),
+            ]);
+            writeln!(out, "<li>{line}</li>")?;
         }
         let unset: Vec<&str> = p
             .conditions
@@ -1001,15 +1110,16 @@ fn replay_section(out: &mut impl Write, r: &Replay) -> io::Result<()> {
             .map(|c| c.condition.as_str())
             .collect();
         if !unset.is_empty() {
-            writeln!(out, "<li>not configured: {}</li>", esc(&unset.join(", ")))?;
+            let line = t::NOT_CONFIGURED.fill(&[("conditions", &esc(&unset.join(", ")))]);
+            writeln!(out, "<li>{line}</li>")?;
         }
         if let Some(note) = &p.note {
-            let lead = if p.agreement == Agreement::Disagrees {
-                "Disagreement"
+            let text = if p.agreement == Agreement::Disagrees {
+                t::DISAGREEMENT
             } else {
-                "Note"
+                t::NOTE
             };
-            writeln!(out, "<li>{lead}: {}</li>", esc(note))?;
+            writeln!(out, "<li>{}</li>", text.fill(&[("note", &esc(note))]))?;
         }
         writeln!(out, "</ul>")?;
     }
@@ -1018,12 +1128,9 @@ fn replay_section(out: &mut impl Write, r: &Replay) -> io::Result<()> {
 
 fn notes_section(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let notes = notes(r);
-    writeln!(out, "<section id=\"notes\"><h2>Notes</h2>")?;
+    writeln!(out, "<section id=\"notes\"><h2>{}</h2>", t::NOTES.get())?;
     if notes.is_empty() {
-        writeln!(
-            out,
-            "<p class=\"muted\">Nothing to add: the data said everything.</p>"
-        )?;
+        writeln!(out, "<p class=\"muted\">{}</p>", t::NO_NOTES.get())?;
     } else {
         writeln!(out, "<ul>")?;
         for n in notes {
@@ -1097,6 +1204,31 @@ details.failure>summary>span{overflow-wrap:anywhere}details[open]>summary{backgr
 .tools{display:none}section{break-inside:avoid-page;border:0;padding:6px 0}.scroll{overflow:visible}
 .badge,.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 "#;
+
+/// The page's script in this run's language: `SCRIPT` with its one human text, the
+/// filter's count, worded. The page's Content-Security-Policy hashes this text, as written.
+fn script() -> Cow<'static, str> {
+    let lang = i18n::lang();
+    let (one, many) = (t::SHOWN_ONE.get_in(lang), t::SHOWN_MANY.get_in(lang));
+    let count = if one == many {
+        format!("n + \" {many}\"")
+    } else {
+        // The language's plural rule (`Lang::singular`), in JavaScript.
+        let singular = match lang {
+            Lang::En => "n === 1",
+            Lang::Fr => "n <= 1",
+        };
+        format!("n + ({singular} ? \" {one}\" : \" {many}\")")
+    };
+    if count == SHOWN_JS {
+        Cow::Borrowed(SCRIPT)
+    } else {
+        Cow::Owned(SCRIPT.replacen(SHOWN_JS, &count, 1))
+    }
+}
+
+/// The filter's count in `SCRIPT`, worded in English.
+const SHOWN_JS: &str = r#"n + " shown""#;
 
 const SCRIPT: &str = r#"
 "use strict";
@@ -1204,6 +1336,132 @@ mod tests {
         assert_eq!(nice_step(18), 5);
         assert_eq!(nice_step(40), 10);
         assert_eq!(nice_step(1234), 500);
+    }
+
+    /// A page from three blocks (one without a time), as `report --format html` writes it.
+    fn page() -> String {
+        use crate::model::{AppliedPolicy, Conditions, SignIn};
+        use crate::summary::{Filter, Tally};
+        let mut tally = Tally::new(Filter::default(), true).with_insights(3600);
+        for (id, user, time) in [
+            ("A", "dana@contoso.com", "2026-11-02T09:00:00Z"),
+            ("B", "lee@contoso.com", "2026-11-02T09:30:00Z"),
+            ("C", "lee@contoso.com", ""),
+        ] {
+            tally.add(SignIn {
+                id: Some(id.to_string().into()),
+                user_principal_name: Some(user.to_string().into()),
+                created: crate::model::parse_time(time),
+                error_code: Some(53003),
+                country: Some("BR".into()),
+                policies: Some(vec![AppliedPolicy {
+                    display_name: Some("CA030 - Block untrusted IP".into()),
+                    result: Some("failure".into()),
+                    grant_controls: vec!["Block".into()],
+                    conditions_satisfied: Some(Conditions::from_names(
+                        "application,users,location",
+                    )),
+                    ..AppliedPolicy::default()
+                }]),
+                ..SignIn::default()
+            });
+        }
+        tally.flush();
+        let r = tally.finish();
+        let mut out = Vec::new();
+        write(&mut out, &r, None, "export.json").unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The page's script, and whether its hash is the one the page's CSP allows.
+    fn script_allowed(page: &str) -> (String, bool) {
+        let start = page.find("<script>").unwrap() + "<script>".len();
+        let end = page.find("</script>").unwrap();
+        let script = &page[start..end];
+        let csp = format!("script-src '{}'", csp_hash(script));
+        (script.to_string(), page.contains(&csp))
+    }
+
+    #[test]
+    fn the_french_page_speaks_french_and_its_script_may_run() {
+        let page = i18n::with_lang(Lang::Fr, page);
+        assert!(page.contains("<html lang=\"fr\">"));
+        assert!(page.contains("<title>signin-doctor : blocages par l'accès conditionnel</title>"));
+        assert!(page.contains(
+            "3 enregistrements de export.json, du 2026-11-02 09:00 au 2026-11-02 09:30 UTC"
+        ));
+        assert!(page.contains("<b>3</b><span>Connexions bloquées</span>"));
+        assert!(page.contains("aria-label=\"Connexions bloquées par cause\""));
+        assert!(page.contains("<tspan class=\"muted\">· 2 utilisateurs</tspan>"));
+        assert!(page.contains(">1 connexion bloquée sans heure lisible n'est pas tracée.<"));
+        assert!(page.contains("<dt>ID de la demande</dt>"));
+        assert!(page.contains("<h4>Ce que l'administrateur doit vérifier</h4>"));
+        assert!(page.contains("placeholder=\"Filtrer : utilisateur, stratégie, cause, ID…\""));
+        assert!(page.contains("<footer>Généré par signin-doctor "));
+        // The script counts in French, and the CSP hashes the script as written.
+        let (script, allowed) = script_allowed(&page);
+        assert!(script.contains(r#"n + (n <= 1 ? " résultat" : " résultats")"#));
+        assert!(allowed, "the CSP does not allow the French script");
+    }
+
+    #[test]
+    fn the_english_page_keeps_its_script() {
+        let page = i18n::with_lang(Lang::En, page);
+        assert!(page.contains("<html lang=\"en\">"));
+        assert!(page.contains("<b>3</b><span>Blocked sign-ins</span>"));
+        assert!(page.contains("1 blocked sign-in without a readable time are not drawn."));
+        let (script, allowed) = script_allowed(&page);
+        assert_eq!(script, SCRIPT);
+        assert!(allowed);
+        assert_eq!(SCRIPT.matches(SHOWN_JS).count(), 1, "the count to word");
+    }
+
+    #[test]
+    fn the_french_replay_is_one_sentence_per_policy() {
+        let replay = Replay {
+            policies_file: "policies.json".into(),
+            named_locations: false,
+            policies: vec![crate::replay::PolicyReplay {
+                id: None,
+                name: "CA010 - Block <countries>".into(),
+                state: None,
+                modified: None,
+                log_result: Some("failure".into()),
+                verdict: None,
+                grant: None,
+                agreement: Agreement::Disagrees,
+                note: Some("the policy changed".into()),
+                conditions: Vec::new(),
+            }],
+            others_agreeing: 0,
+            disagreements: vec!["the policy changed".into()],
+        };
+        let mut out = Vec::new();
+        i18n::with_lang(Lang::Fr, || replay_section(&mut out, &replay)).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains(
+            "<h4>Rejeu des stratégies exportées (policies.json)</h4><p>1 stratégie pertinente \
+             rejouée sur cette connexion ; 1 contredit le journal. Sans --named-locations, les \
+             emplacements nommés sont affichés par leur ID, sans être résolus.</p>"
+        ));
+        assert!(html.contains("<b>CA010 - Block &lt;countries&gt;</b> : "));
+        assert!(html.contains("<span class=\"bad\">EN DÉSACCORD avec le journal</span>.</p>"));
+        assert!(html.contains("<li>Désaccord : the policy changed</li>"));
+    }
+
+    #[test]
+    fn texts_are_safe_to_insert_as_they_are() {
+        // In element text, in double-quoted attributes, and (the counts) in the script's
+        // double-quoted strings.
+        for (name, text) in t::ALL {
+            for lang in [Lang::En, Lang::Fr] {
+                let s = text.get_in(lang);
+                assert!(
+                    !s.contains(['<', '>', '&', '"', '\\']),
+                    "{name} ({lang:?}): {s:?}"
+                );
+            }
+        }
     }
 
     #[test]
