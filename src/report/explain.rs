@@ -13,7 +13,9 @@ use super::{FailureOut, Style, rfc3339, sanitize};
 use crate::codes::{self, Kind};
 use crate::explain::{Entry, Facts, MatchedBy};
 use crate::fixes;
-use crate::load::Paste;
+use crate::i18n::{self, Lang, Tr, explain as t};
+use crate::insights::{PatternKind, Status};
+use crate::load::{Paste, PasteKind};
 use crate::model::Diagnosis;
 use crate::replay::{Agreement, Replay, Verdict};
 use crate::summary::UserRow;
@@ -63,29 +65,28 @@ pub(crate) fn write_found(
     }
     let mut blocks = Vec::new();
     if entries.len() > 1 {
-        blocks.push(Block::Para(format!(
-            "{} sign-ins share the {} {}; {}.",
-            entries.len(),
-            match by {
-                MatchedBy::RequestId => "request id",
-                MatchedBy::CorrelationId => "correlation id",
-            },
-            id,
-            if entries[0].blocked() {
-                "the blocked ones come first"
-            } else {
-                "none was blocked by Conditional Access"
-            }
-        )));
+        let id_kind = match by {
+            MatchedBy::RequestId => t::ID_KIND_REQUEST,
+            MatchedBy::CorrelationId => t::ID_KIND_CORRELATION,
+        };
+        let rest = if entries[0].blocked() {
+            t::CHAIN_BLOCKED_FIRST
+        } else {
+            t::CHAIN_NONE_BLOCKED
+        };
+        blocks.push(Block::Para(t::SHARED_ID.fill(&[
+            ("n", &entries.len()),
+            ("id_kind", &id_kind.get()),
+            ("id", &id),
+            ("rest", &rest.get()),
+        ])));
     }
     entry_blocks(&mut blocks, &entries[0]);
     if let (Some(u), true) = (user, entries[0].blocked()) {
         status_blocks(&mut blocks, u, &entries[0]);
     }
     if entries.len() > 1 {
-        blocks.push(Block::Heading(
-            "The other sign-ins with this id (blocked ones first, then by time)".into(),
-        ));
+        blocks.push(Block::Heading(t::OTHER_SIGN_INS.get().into()));
         blocks.push(Block::Bullets(
             entries[1..].iter().map(chain_line).collect(),
         ));
@@ -110,20 +111,42 @@ fn status_blocks(blocks: &mut Vec<Block>, u: &UserRow, e: &Entry) {
     // This sign-in's app first.
     apps.sort_by_key(|a| !a.app.eq_ignore_ascii_case(app));
     for a in apps {
-        lines.push(sentence(&format!(
-            "{} ({}): {}",
-            a.app,
-            a.status.as_str().replace('_', " "),
-            a.detail
-        )));
+        lines.push(sentence(&t::STATUS_LINE.fill(&[
+            ("app", &a.app),
+            ("status", &status_words(a.status)),
+            ("detail", &a.detail),
+        ])));
     }
     if let Some(p) = &u.pattern {
-        lines.push(sentence(&format!("{}: {}", p.kind.as_str(), p.detail)));
+        lines.push(sentence(
+            &t::PATTERN_LINE.fill(&[("kind", &pattern_words(p.kind)), ("detail", &p.detail)]),
+        ));
     }
-    blocks.push(Block::Heading(
-        "Is it fixed? (this user's later sign-ins in these files)".into(),
-    ));
+    blocks.push(Block::Heading(t::IS_IT_FIXED.get().into()));
     blocks.push(Block::Bullets(lines));
+}
+
+/// A status in words (the JSON keeps the machine value, `still_blocked`).
+fn status_words(status: Status) -> &'static str {
+    let words = match status {
+        Status::Resolved => t::STATUS_RESOLVED,
+        Status::Unknown => t::STATUS_UNKNOWN,
+        Status::StillBlocked => t::STATUS_STILL_BLOCKED,
+        Status::Recurring => t::STATUS_RECURRING,
+    };
+    debug_assert_eq!(words.en, status.as_str().replace('_', " "));
+    words.get()
+}
+
+/// A pattern kind in words (the JSON keeps the machine value).
+fn pattern_words(kind: PatternKind) -> &'static str {
+    let words = match kind {
+        PatternKind::Structural => t::PATTERN_STRUCTURAL,
+        PatternKind::Transient => t::PATTERN_TRANSIENT,
+        PatternKind::Mixed => t::PATTERN_MIXED,
+    };
+    debug_assert_eq!(words.en, kind.as_str());
+    words.get()
 }
 
 /// Nothing matched: what was searched and the likely reasons.
@@ -139,41 +162,22 @@ pub(crate) fn write_not_found(
         .map(|(name, shape)| format!("{name} ({shape})"))
         .collect();
     let span = match (s.first, s.last) {
-        (Some(a), Some(b)) => format!(", from {} to {} UTC", short_time(a), short_time(b)),
+        (Some(a), Some(b)) => t::SPAN.fill(&[("first", &short_time(a)), ("last", &short_time(b))]),
         _ => String::new(),
     };
     let mut reasons = Vec::new();
     if s.records > 0 && s.non_interactive == 0 {
-        reasons.push(
-            "It may be a non-interactive sign-in (a token refresh or a background app): these \
-             files hold none. Export the non-interactive sign-ins too (NonInteractiveSignIns_… \
-             in the admin center, AADNonInteractiveUserSignInLogs in Log Analytics)."
-                .to_string(),
-        );
+        reasons.push(t::REASON_NON_INTERACTIVE.get().to_string());
     }
     match (s.when, s.first, s.last) {
-        (Some(t), Some(a), Some(b)) if t < a || t > b => reasons.push(format!(
-            "The failure happened at {} UTC, outside the time these files cover: export the \
-             sign-ins around that time.",
-            short_time(t)
-        )),
-        _ => reasons.push(
-            "The sign-in may fall outside the time these files cover: export the sign-ins \
-             around the time of the failure."
-                .to_string(),
-        ),
+        (Some(when), Some(a), Some(b)) if when < a || when > b => {
+            reasons.push(t::REASON_OUTSIDE_AT.fill(&[("time", &short_time(when))]))
+        }
+        _ => reasons.push(t::REASON_OUTSIDE.get().to_string()),
     }
-    reasons.push(
-        "It may be logged in another tenant: a guest's sign-in is logged in the tenant of the \
-         resource they opened, not their home tenant."
-            .to_string(),
-    );
+    reasons.push(t::REASON_OTHER_TENANT.get().to_string());
     if crate::load::find_guid(s.id).is_none() {
-        reasons.push(format!(
-            "\"{}\" does not look like a request or correlation id (8-4-4-4-12 hexadecimal \
-             digits): check it for a typo.",
-            s.id
-        ));
+        reasons.push(t::REASON_NOT_AN_ID.fill(&[("id", &s.id)]));
     }
     if format == Format::Json {
         #[derive(Serialize)]
@@ -199,16 +203,17 @@ pub(crate) fn write_not_found(
         return out.write_all(b"\n");
     }
     let blocks = vec![
-        Block::Title(format!("No sign-in with the id {}", s.id)),
-        Block::Para(format!(
-            "Searched {} record{} in {}{span}, for a request id or correlation id equal to {} \
-             (case and braces ignored).",
-            s.records,
-            if s.records == 1 { "" } else { "s" },
-            shapes.join(", "),
-            s.id
-        )),
-        Block::Heading("Likely reasons".into()),
+        Block::Title(t::TITLE_NOT_FOUND.fill(&[("id", &s.id)])),
+        Block::Para(t::SEARCHED.fill(&[
+            (
+                "records",
+                &i18n::count(s.records, t::RECORD_ONE, t::RECORD_MANY),
+            ),
+            ("files", &shapes.join(", ")),
+            ("span", &span),
+            ("id", &s.id),
+        ])),
+        Block::Heading(t::LIKELY_REASONS.get().into()),
         Block::Bullets(reasons),
     ];
     render(out, &blocks, format, style)
@@ -238,51 +243,54 @@ pub(crate) fn write_paste_only(
     }
     let mut blocks = Vec::new();
     let facts = paste_facts(paste);
-    let source = paste.kind.describe();
+    let source = source_words(paste.kind);
     match diagnosis {
         Some(d) => {
-            blocks.push(Block::Title(format!(
-                "Blocked by Conditional Access (AADSTS53003), from {source} alone"
-            )));
+            blocks.push(Block::Title(
+                t::TITLE_BLOCKED_FROM_PASTE.fill(&[("source", &source)]),
+            ));
             blocks.push(Block::Para(happened(
                 &facts,
                 paste_device(paste).as_deref(),
             )));
-            blocks.push(Block::Heading(format!(
-                "Likely cause: {} (confidence {})",
-                d.cause,
-                d.confidence.as_str()
-            )));
+            blocks.push(Block::Heading(t::LIKELY_CAUSE.fill(&[
+                ("cause", &d.cause),
+                ("confidence", &d.confidence.as_str()),
+            ])));
             blocks.push(Block::Para(sentence(&d.detail)));
             if !d.evidence.is_empty() {
                 blocks.push(Block::Bullets(d.evidence.clone()));
             }
-            blocks.push(Block::Heading("What the paste cannot say".into()));
-            blocks.push(Block::Para(format!(
-                "Which policy blocked the sign-in, and which of its conditions matched: {source} \
-                 never names them. The sign-in log record does."
-            )));
+            blocks.push(Block::Heading(t::PASTE_CANNOT_SAY.get().into()));
+            blocks.push(Block::Para(t::PASTE_NO_POLICY.fill(&[("source", &source)])));
             pull_record_blocks(&mut blocks, paste);
             let fix = fixes::render(d);
-            blocks.push(Block::Heading("What the user can try now".into()));
+            blocks.push(Block::Heading(t::USER_CAN_TRY.get().into()));
             blocks.push(Block::Para(fix.user));
-            blocks.push(Block::Heading("What the admin should check".into()));
+            blocks.push(Block::Heading(t::ADMIN_SHOULD_CHECK.get().into()));
             blocks.push(Block::Para(fix.admin));
         }
         None if paste.error_code.is_none() => {
-            blocks.push(Block::Title("An id, but no error".into()));
-            blocks.push(Block::Para(
-                "The paste gives an id but no error code: the outcome and its cause are in the \
-                 sign-in log record."
-                    .into(),
-            ));
+            blocks.push(Block::Title(t::TITLE_ID_NO_ERROR.get().into()));
+            blocks.push(Block::Para(t::ID_NO_ERROR.get().into()));
             pull_record_blocks(&mut blocks, paste);
         }
         None => code_blocks(&mut blocks, &facts, Some(source)),
     }
-    blocks.push(Block::Heading("For the ticket".into()));
+    blocks.push(Block::Heading(t::FOR_THE_TICKET.get().into()));
     blocks.push(Block::Fields(ticket_fields(&facts)));
     render(out, &blocks, format, style)
+}
+
+/// What the paste is, as the sentences name it ("the error page").
+fn source_words(kind: PasteKind) -> &'static str {
+    let words = match kind {
+        PasteKind::ErrorPage => t::SOURCE_ERROR_PAGE,
+        PasteKind::OAuthJson => t::SOURCE_OAUTH_JSON,
+        PasteKind::ErrorText => t::SOURCE_ERROR_TEXT,
+    };
+    debug_assert_eq!(words.en, kind.describe());
+    words.get()
 }
 
 fn pull_record_blocks(blocks: &mut Vec<Block>, paste: &Paste) {
@@ -291,52 +299,59 @@ fn pull_record_blocks(blocks: &mut Vec<Block>, paste: &Paste) {
         .as_deref()
         .or(paste.correlation_id.as_deref())
     else {
-        blocks.push(Block::Para(
-            "The paste has no Request Id: ask the user for the full troubleshooting details \
-             (\"More details\" on the error page)."
-                .into(),
-        ));
+        blocks.push(Block::Para(t::PASTE_NO_REQUEST_ID.get().into()));
         return;
     };
     let when = paste
         .timestamp
-        .map(|t| format!(" around {} UTC", short_time(t)))
+        .map(|time| t::AROUND_TIME.fill(&[("time", &short_time(time))]))
         .unwrap_or_default();
-    blocks.push(Block::Heading("Pull the sign-in record to confirm".into()));
+    blocks.push(Block::Heading(t::PULL_RECORD.get().into()));
     blocks.push(Block::Bullets(vec![
-        format!(
-            "Entra admin center: Sign-in logs, add the filter Request ID = {id}{when}, then \
-             Download > JSON (look under the non-interactive sign-ins too)."
-        ),
-        format!(
-            "Microsoft Graph: az rest --url \"https://graph.microsoft.com/beta/auditLogs/signIns/{id}\" > signin.json"
-        ),
-        format!(
-            "Log Analytics: SigninLogs | union AADNonInteractiveUserSignInLogs | where Id == \"{id}\""
-        ),
-        "Then: signin-doctor explain --paste paste.txt signin.json".to_string(),
+        t::PULL_PORTAL.fill(&[("id", &id), ("when", &when)]),
+        t::PULL_GRAPH.fill(&[("id", &id)]),
+        t::PULL_LOG_ANALYTICS.fill(&[("id", &id)]),
+        t::PULL_THEN.get().to_string(),
     ]));
+}
+
+/// A text of the error catalogue in this run's language: the catalogue's fields are plain
+/// `&'static str` until codes.rs holds them as `Tr`; this reads either.
+trait CatalogueText {
+    fn text(self) -> &'static str;
+}
+
+impl CatalogueText for &'static str {
+    fn text(self) -> &'static str {
+        self
+    }
+}
+
+impl CatalogueText for Tr {
+    fn text(self) -> &'static str {
+        self.get()
+    }
 }
 
 /// A full explanation of one sign-in.
 fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
     match &e.diagnosis {
         Some(d) => {
-            blocks.push(Block::Title(
-                "Blocked by Conditional Access (AADSTS53003)".into(),
-            ));
+            blocks.push(Block::Title(t::TITLE_BLOCKED.get().into()));
             blocks.push(Block::Para(happened(&e.facts, None)));
-            blocks.push(Block::Heading(format!(
-                "Why: {} (confidence {})",
-                d.cause,
-                d.confidence.as_str()
-            )));
+            blocks.push(Block::Heading(t::WHY.fill(&[
+                ("cause", &d.cause),
+                ("confidence", &d.confidence.as_str()),
+            ])));
             blocks.push(Block::Para(sentence(&d.detail)));
             if !d.policies.is_empty() {
                 let names: Vec<String> = d.policies.iter().map(|p| p.name.clone()).collect();
-                blocks.push(Block::Fields(vec![("Blocking policy", names.join("; "))]));
+                blocks.push(Block::Fields(vec![(
+                    t::BLOCKING_POLICY.get(),
+                    names.join("; "),
+                )]));
             }
-            blocks.push(Block::Heading("Evidence".into()));
+            blocks.push(Block::Heading(t::EVIDENCE.get().into()));
             // The replay's lines get their own section below.
             let evidence: Vec<String> = d
                 .evidence
@@ -349,65 +364,77 @@ fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
                 replay_blocks(blocks, r);
             }
             let fix = fixes::render(d);
-            blocks.push(Block::Heading("What the user can try now".into()));
+            blocks.push(Block::Heading(t::USER_CAN_TRY.get().into()));
             blocks.push(Block::Para(fix.user));
-            blocks.push(Block::Heading("What the admin should check".into()));
+            blocks.push(Block::Heading(t::ADMIN_SHOULD_CHECK.get().into()));
             blocks.push(Block::Para(fix.admin));
         }
         None => code_blocks(blocks, &e.facts, None),
     }
-    blocks.push(Block::Heading("For the ticket".into()));
+    blocks.push(Block::Heading(t::FOR_THE_TICKET.get().into()));
     blocks.push(Block::Fields(ticket_fields(&e.facts)));
 }
 
 /// "Replay against exported policies": each relevant policy, its condition verdicts and
 /// how it compares with the log.
 fn replay_blocks(blocks: &mut Vec<Block>, r: &Replay) {
-    blocks.push(Block::Heading(format!(
-        "Replay against exported policies ({})",
-        r.policies_file
-    )));
-    let mut intro = format!(
-        "{} relevant polic{} replayed against this sign-in; {} disagree{} with the log.",
-        r.policies.len(),
-        if r.policies.len() == 1 { "y" } else { "ies" },
-        r.disagreements.len(),
-        if r.disagreements.len() == 1 { "s" } else { "" }
+    blocks.push(Block::Heading(
+        t::REPLAY_HEADING.fill(&[("file", &r.policies_file)]),
+    ));
+    let one = |n: usize| i18n::lang().singular(n as u64);
+    let (n, m) = (r.policies.len(), r.disagreements.len());
+    let mut intro = if one(n) {
+        t::REPLAYED_ONE
+    } else {
+        t::REPLAYED_MANY
+    }
+    .fill(&[("n", &n)]);
+    intro.push_str(
+        &if one(m) {
+            t::DISAGREE_ONE
+        } else {
+            t::DISAGREE_MANY
+        }
+        .fill(&[("m", &m)]),
     );
     if r.others_agreeing > 0 {
-        intro.push_str(&format!(
-            " {} other exported polic{} did not apply, as the log says (or cannot be told \
-             apart from that).",
-            r.others_agreeing,
-            if r.others_agreeing == 1 { "y" } else { "ies" }
-        ));
+        let k = r.others_agreeing as usize;
+        let others = if one(k) {
+            t::OTHERS_AGREE_ONE
+        } else {
+            t::OTHERS_AGREE_MANY
+        };
+        intro.push_str(&others.fill(&[("k", &k)]));
     }
     if !r.named_locations {
-        intro.push_str(
-            " No --named-locations given: named locations are shown by id and not resolved.",
-        );
+        intro.push_str(t::NO_NAMED_LOCATIONS.get());
     }
     blocks.push(Block::Para(intro));
     for p in &r.policies {
         let (now, log) = (p.now_text(), p.log_text());
         let agreement = match p.agreement {
-            Agreement::Agrees => "agrees with the log",
-            Agreement::Disagrees => "DISAGREES with the log",
-            Agreement::CannotTell => "cannot confirm the log",
-            Agreement::NotInLog => "not in the log",
-            Agreement::NotExported => "not exported",
+            Agreement::Agrees => t::AGREEMENT_AGREES,
+            Agreement::Disagrees => t::AGREEMENT_DISAGREES,
+            Agreement::CannotTell => t::AGREEMENT_CANNOT_TELL,
+            Agreement::NotInLog => t::AGREEMENT_NOT_IN_LOG,
+            Agreement::NotExported => t::AGREEMENT_NOT_EXPORTED,
         };
-        blocks.push(Block::Para(format!(
-            "{}: {log}; {now}; {agreement}.",
-            p.name
-        )));
+        blocks.push(Block::Para(t::REPLAY_POLICY.fill(&[
+            ("name", &p.name),
+            ("log", &log),
+            ("now", &now),
+            ("agreement", &agreement.get()),
+        ])));
         let mut lines: Vec<String> = p
             .conditions
             .iter()
             .filter(|c| c.verdict != Verdict::NotConfigured)
             .map(|c| {
-                let mut line =
-                    format!("{} = {}: {}", c.condition, c.configured, c.verdict.as_str());
+                let mut line = t::REPLAY_CONDITION.fill(&[
+                    ("condition", &c.condition),
+                    ("configured", &c.configured),
+                    ("verdict", &c.verdict.as_str()),
+                ]);
                 if !c.reason.is_empty() {
                     line.push_str(&format!(" ({})", c.reason));
                 }
@@ -421,15 +448,15 @@ fn replay_blocks(blocks: &mut Vec<Block>, r: &Replay) {
             .map(|c| c.condition.as_str())
             .collect();
         if !unset.is_empty() {
-            lines.push(format!("not configured: {}", unset.join(", ")));
+            lines.push(t::NOT_CONFIGURED.fill(&[("list", &unset.join(", "))]));
         }
         if let Some(note) = &p.note {
             let lead = if p.agreement == Agreement::Disagrees {
-                "Disagreement"
+                t::DISAGREEMENT_NOTE
             } else {
-                "Note"
+                t::NOTE
             };
-            lines.push(format!("{lead}: {note}"));
+            lines.push(lead.fill(&[("note", note)]));
         }
         blocks.push(Block::Bullets(lines));
     }
@@ -438,52 +465,43 @@ fn replay_blocks(blocks: &mut Vec<Block>, r: &Replay) {
 /// A sign-in that is not a 53003, read from the error catalogue.
 fn code_blocks(blocks: &mut Vec<Block>, f: &Facts, source: Option<&str>) {
     let Some(code) = f.error_code else {
-        blocks.push(Block::Title("A sign-in without an error code".into()));
-        blocks.push(Block::Para(
-            "The record carries no status.errorCode, so its outcome is unknown.".into(),
-        ));
+        blocks.push(Block::Title(t::TITLE_NO_ERROR_CODE.get().into()));
+        blocks.push(Block::Para(t::NO_ERROR_CODE.get().into()));
         return;
     };
     let from = source
-        .map(|s| format!(", from {s} alone"))
+        .map(|s| t::FROM_SOURCE_ALONE.fill(&[("source", &s)]))
         .unwrap_or_default();
     match codes::lookup(code) {
         Some(c) => {
             let title = match c.kind {
-                Kind::Success => format!("Signed in successfully (not a failure){from}"),
-                Kind::ConditionalAccessBlock => {
-                    format!(
-                        "Blocked by Conditional Access (AADSTS{code} {}){from}",
-                        c.name
-                    )
-                }
-                Kind::ConditionalAccessRequirement => format!(
-                    "A Conditional Access requirement was not met (AADSTS{code} {}): not a \
-                     block{from}",
-                    c.name
-                ),
-                _ => format!(
-                    "Not a Conditional Access block: AADSTS{code} {}{from}",
-                    c.name
-                ),
-            };
+                Kind::Success => t::TITLE_SUCCESS,
+                Kind::ConditionalAccessBlock => t::TITLE_CA_BLOCK,
+                Kind::ConditionalAccessRequirement => t::TITLE_CA_REQUIREMENT,
+                _ => t::TITLE_NOT_CA,
+            }
+            .fill(&[("code", &code), ("name", &c.name), ("from", &from)]);
             blocks.push(Block::Title(title.replace("  ", " ").replace(" )", ")")));
-            blocks.push(Block::Para(format!("{} {}", happened(f, None), c.meaning)));
+            blocks.push(Block::Para(format!(
+                "{} {}",
+                happened(f, None),
+                c.meaning.text()
+            )));
             if c.kind != Kind::Success {
-                blocks.push(Block::Heading("What the user can try now".into()));
-                blocks.push(Block::Para(c.user.to_string()));
-                blocks.push(Block::Heading("What the admin should check".into()));
-                blocks.push(Block::Para(c.admin.to_string()));
+                blocks.push(Block::Heading(t::USER_CAN_TRY.get().into()));
+                blocks.push(Block::Para(c.user.text().to_string()));
+                blocks.push(Block::Heading(t::ADMIN_SHOULD_CHECK.get().into()));
+                blocks.push(Block::Para(c.admin.text().to_string()));
             }
         }
         None => {
-            blocks.push(Block::Title(format!(
-                "Error AADSTS{code}: not in signin-doctor's catalogue{from}"
-            )));
+            blocks.push(Block::Title(
+                t::TITLE_UNCATALOGUED.fill(&[("code", &code), ("from", &from)]),
+            ));
             blocks.push(Block::Para(format!(
-                "{} Look the code up at {}.",
+                "{} {}",
                 happened(f, None),
-                codes::lookup_url(code)
+                t::LOOK_UP_CODE.fill(&[("url", &codes::lookup_url(code))])
             )));
         }
     }
@@ -492,45 +510,45 @@ fn code_blocks(blocks: &mut Vec<Block>, f: &Facts, source: Option<&str>) {
 /// "dana@contoso.com signed in to Azure Portal (…) on 2026-11-02 at 08:14 UTC from …".
 fn happened(f: &Facts, device: Option<&str>) -> String {
     let who = if f.user == "(unknown user)" {
-        "The user".to_string()
+        t::THE_USER.get().to_string()
     } else {
         f.user.clone()
     };
     let verb = if f.error_code == Some(0) {
-        "signed in"
+        t::SIGNED_IN
     } else {
-        "tried to sign in"
+        t::TRIED_TO_SIGN_IN
     };
-    let mut s = format!("{who} {verb}");
+    let mut s = verb.fill(&[("who", &who)]);
     if let Some(app) = &f.app {
-        s.push_str(&format!(" to {app}"));
+        s.push_str(&t::TO_APP.fill(&[("app", app)]));
         if let Some(r) = f.resource.as_ref().filter(|r| *r != app) {
             s.push_str(&format!(" ({r})"));
         }
     }
-    if let Some(t) = f.time {
-        s.push_str(&format!(
-            " on {} at {} UTC",
-            t.format("%Y-%m-%d"),
-            t.format("%H:%M:%S")
-        ));
+    if let Some(time) = f.time {
+        s.push_str(&t::ON_DATE.fill(&[
+            ("date", &time.format("%Y-%m-%d")),
+            ("time", &time.format("%H:%M:%S")),
+        ]));
     }
     let place: Vec<&str> = [f.city.as_deref(), f.country.as_deref()]
         .into_iter()
         .flatten()
         .collect();
+    let place = place.join(", ");
     match (place.is_empty(), &f.ip) {
-        (false, Some(ip)) => s.push_str(&format!(" from {} ({ip})", place.join(", "))),
-        (false, None) => s.push_str(&format!(" from {}", place.join(", "))),
-        (true, Some(ip)) => s.push_str(&format!(" from {ip}")),
+        (false, Some(ip)) => s.push_str(&t::FROM_PLACE_IP.fill(&[("place", &place), ("ip", ip)])),
+        (false, None) => s.push_str(&t::FROM_PLACE.fill(&[("place", &place)])),
+        (true, Some(ip)) => s.push_str(&t::FROM_PLACE.fill(&[("place", ip)])),
         (true, None) => {}
     }
     if let Some(d) = device {
-        s.push_str(&format!(", on {d}"));
+        s.push_str(&t::ON_DEVICE.fill(&[("device", &d)]));
     }
     s.push('.');
     if is_block(f) {
-        s.push_str(" Conditional Access blocked it.");
+        s.push_str(t::CA_BLOCKED_IT.get());
     }
     s
 }
@@ -543,7 +561,7 @@ fn paste_device(p: &Paste) -> Option<String> {
     match (&p.device_platform, &p.device_state) {
         (Some(pl), Some(st)) => Some(format!("{pl} ({})", st.to_lowercase())),
         (Some(pl), None) => Some(pl.clone()),
-        (None, Some(st)) => Some(format!("a device that is {}", st.to_lowercase())),
+        (None, Some(st)) => Some(t::DEVICE_STATE.fill(&[("state", &st.to_lowercase())])),
         (None, None) => None,
     }
 }
@@ -570,29 +588,29 @@ fn ticket_fields(f: &Facts) -> Vec<(&'static str, String)> {
             v.push((label, x.clone()));
         }
     };
-    put("Request ID", &f.request_id);
-    put("Correlation ID", &f.correlation_id);
+    put(t::FIELD_REQUEST_ID.get(), &f.request_id);
+    put(t::FIELD_CORRELATION_ID.get(), &f.correlation_id);
     put(
-        "Time (UTC)",
+        t::FIELD_TIME.get(),
         &f.time.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()),
     );
     put(
-        "User",
+        t::FIELD_USER.get(),
         &Some(f.user.clone()).filter(|u| u != "(unknown user)"),
     );
-    put("Application", &f.app);
-    put("Resource", &f.resource);
-    put("IP address", &f.ip);
+    put(t::FIELD_APPLICATION.get(), &f.app);
+    put(t::FIELD_RESOURCE.get(), &f.resource);
+    put(t::FIELD_IP.get(), &f.ip);
     let place: Vec<&str> = [f.city.as_deref(), f.country.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     put(
-        "Location",
+        t::FIELD_LOCATION.get(),
         &Some(place.join(", ")).filter(|p| !p.is_empty()),
     );
     put(
-        "Error code",
+        t::FIELD_ERROR_CODE.get(),
         &f.error_code.map(|c| match codes::lookup(c) {
             Some(entry) if !entry.name.is_empty() => format!("{c} ({})", entry.name),
             _ => c.to_string(),
@@ -606,23 +624,31 @@ fn chain_line(e: &Entry) -> String {
     let time = f
         .time
         .map(short_time)
-        .unwrap_or_else(|| "(no time)".to_string());
+        .unwrap_or_else(|| t::NO_TIME.get().to_string());
     let outcome = match (f.error_code, &e.diagnosis) {
-        (_, Some(d)) => format!(
-            "blocked by Conditional Access (53003), cause {} ({} confidence)",
-            d.cause,
-            d.confidence.as_str()
-        ),
-        (Some(0), None) => "succeeded".to_string(),
+        (_, Some(d)) => {
+            t::OUTCOME_BLOCKED.fill(&[("cause", &d.cause), ("confidence", &d.confidence.as_str())])
+        }
+        (Some(0), None) => t::OUTCOME_SUCCEEDED.get().to_string(),
         (Some(c), None) => match codes::lookup(c) {
-            Some(entry) if !entry.name.is_empty() => format!("failed with {c} ({})", entry.name),
-            _ => format!("failed with {c}"),
+            Some(entry) if !entry.name.is_empty() => {
+                t::OUTCOME_FAILED_NAMED.fill(&[("code", &c), ("name", &entry.name)])
+            }
+            _ => t::OUTCOME_FAILED.fill(&[("code", &c)]),
         },
-        (None, None) => "outcome unknown".to_string(),
+        (None, None) => t::OUTCOME_UNKNOWN.get().to_string(),
     };
-    let app = f.app.as_deref().unwrap_or("an unnamed app");
-    let id = f.request_id.as_deref().unwrap_or("no request id");
-    format!("{time} UTC: {outcome}, {app} (request id {id})")
+    let app = f.app.as_deref().unwrap_or(t::UNNAMED_APP.get());
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("time", &time),
+        ("outcome", &outcome),
+        ("app", &app),
+        ("id", &f.request_id.as_deref().unwrap_or("")),
+    ];
+    match &f.request_id {
+        Some(_) => t::CHAIN_LINE.fill(&args),
+        None => t::CHAIN_LINE_NO_ID.fill(&args),
+    }
 }
 
 fn short_time(t: DateTime<Utc>) -> String {
@@ -632,8 +658,9 @@ fn short_time(t: DateTime<Utc>) -> String {
 /// Capitalises the detail so it reads as a sentence, and ends it with a full stop.
 fn sentence(detail: &str) -> String {
     let mut s = detail.to_string();
-    if let Some(first) = s.get(..1) {
-        s.replace_range(..1, &first.to_uppercase());
+    // The first character, whatever its length in bytes ("état", "à").
+    if let Some(first) = s.chars().next() {
+        s.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
     }
     if !s.ends_with('.') {
         s.push('.');
@@ -687,22 +714,24 @@ fn render(out: &mut impl Write, blocks: &[Block], format: Format, style: Style) 
                 writeln!(out, "{}", sanitize(h, false))?;
             }
             (_, Block::Para(p)) => {
-                for line in super::table::wrap(&sanitize(p, false), width - 2) {
+                for line in wrap(&sanitize(p, false), width - 2) {
                     writeln!(out, "  {line}")?;
                 }
             }
             (_, Block::Bullets(items)) => {
                 for item in items {
-                    for (j, line) in super::table::wrap(&sanitize(item, false), width - 4)
-                        .iter()
-                        .enumerate()
-                    {
+                    for (j, line) in wrap(&sanitize(item, false), width - 4).iter().enumerate() {
                         writeln!(out, "{}{line}", if j == 0 { "  - " } else { "    " })?;
                     }
                 }
             }
             (_, Block::Fields(fields)) => {
-                let pad = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                // In characters, as `{:<pad$}` counts ("ID de corrélation").
+                let pad = fields
+                    .iter()
+                    .map(|(k, _)| k.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 for (k, v) in fields {
                     writeln!(out, "  {k:<pad$}  {}", sanitize(v, false))?;
                 }
@@ -710,6 +739,25 @@ fn render(out: &mut impl Write, blocks: &[Block], format: Format, style: Style) 
         }
     }
     Ok(())
+}
+
+/// Wraps as `table::wrap` does; in French, a line never starts with the ":", ";", "?", "!"
+/// or "»" that French writes after a space, nor ends with "«".
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    if i18n::lang() != Lang::Fr {
+        return super::table::wrap(text, width);
+    }
+    // A private-use character holds the pair together through the wrap (a no-break
+    // space would not: the wrap splits on every kind of whitespace).
+    const GLUE: &str = "\u{E000}";
+    let mut glued = text.replace("« ", &format!("«{GLUE}"));
+    for mark in [":", ";", "?", "!", "»"] {
+        glued = glued.replace(&format!(" {mark}"), &format!("{GLUE}{mark}"));
+    }
+    super::table::wrap(&glued, width)
+        .into_iter()
+        .map(|line| line.replace(GLUE, " "))
+        .collect()
 }
 
 /// Log text made safe for Markdown: no control characters, no raw HTML.
@@ -773,10 +821,10 @@ impl<'a> OtherOut<'a> {
             error_name: c.map(|c| c.name).filter(|n| !n.is_empty()),
             blocked_by_conditional_access: false,
             conditional_access: f.error_code.is_some_and(codes::is_conditional_access),
-            detail: c.map(|c| c.meaning),
+            detail: c.map(|c| c.meaning.text()),
             fix: c.filter(|c| c.kind != Kind::Success).map(|c| FixOut {
-                user: c.user,
-                admin: c.admin,
+                user: c.user.text(),
+                admin: c.admin.text(),
             }),
             related: related(rest),
         }
@@ -826,4 +874,216 @@ fn write_json(
         None => serde_json::to_writer_pretty(&mut *out, &OtherOut::new(&first.facts, rest))?,
     }
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::with_lang;
+
+    fn facts(code: i64) -> Facts {
+        Facts {
+            request_id: Some("f7fd8b2d-fc26-45b7-90fb-8b8d91076100".into()),
+            correlation_id: Some("28cf2b76-a414-4c40-a154-2a9f608eebcb".into()),
+            time: crate::model::parse_time("2026-11-02T08:14:05Z"),
+            user: "beatriz.alves@contoso.com".into(),
+            app: Some("Azure Portal".into()),
+            resource: Some("Windows Azure Service Management API".into()),
+            ip: Some("192.0.2.10".into()),
+            city: Some("Sao Paulo".into()),
+            country: Some("BR".into()),
+            error_code: Some(code),
+        }
+    }
+
+    fn text(blocks: &[Block], format: Format) -> String {
+        let mut out = Vec::new();
+        let style = Style {
+            color: false,
+            width: Some(100),
+            unicode: false,
+            progress: false,
+        };
+        render(&mut out, blocks, format, style).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn what_happened_reads_as_french_and_stays_english() {
+        let blocked = facts(53003);
+        let fr = with_lang(Lang::Fr, || happened(&blocked, None));
+        assert_eq!(
+            fr,
+            "beatriz.alves@contoso.com a tenté de se connecter à Azure Portal (Windows Azure \
+             Service Management API) le 2026-11-02 à 08:14:05 UTC depuis Sao Paulo, BR \
+             (192.0.2.10). L'accès conditionnel a bloqué la connexion."
+        );
+        let en = with_lang(Lang::En, || happened(&blocked, None));
+        assert_eq!(
+            en,
+            "beatriz.alves@contoso.com tried to sign in to Azure Portal (Windows Azure Service \
+             Management API) on 2026-11-02 at 08:14:05 UTC from Sao Paulo, BR (192.0.2.10). \
+             Conditional Access blocked it."
+        );
+        // A success, with nobody named and only the paste's device: no agreement to get wrong.
+        let mut ok = facts(0);
+        ok.user = "(unknown user)".into();
+        ok.app = None;
+        ok.city = None;
+        ok.country = None;
+        let fr = with_lang(Lang::Fr, || {
+            happened(&ok, Some("Windows 10 (unregistered)"))
+        });
+        assert_eq!(
+            fr,
+            "L'utilisateur a réussi à se connecter le 2026-11-02 à 08:14:05 UTC depuis \
+             192.0.2.10, sur Windows 10 (unregistered)."
+        );
+    }
+
+    #[test]
+    fn a_code_that_is_not_a_block_gets_a_french_title() {
+        let title = |code| {
+            with_lang(Lang::Fr, || {
+                let mut blocks = Vec::new();
+                code_blocks(&mut blocks, &facts(code), Some(t::SOURCE_ERROR_PAGE.get()));
+                match &blocks[0] {
+                    Block::Title(t) => t.clone(),
+                    _ => panic!("no title"),
+                }
+            })
+        };
+        assert_eq!(
+            title(50126),
+            "Ce n'est pas un blocage de l'accès conditionnel : AADSTS50126 \
+             InvalidUserNameOrPassword, d'après la page d'erreur uniquement"
+        );
+        assert!(title(53000).starts_with("Une exigence de l'accès conditionnel n'est pas remplie"));
+        assert!(title(0).starts_with("Connexion réussie (ce n'est pas un échec)"));
+    }
+
+    #[test]
+    fn not_found_counts_records_and_quotes_the_id_in_french() {
+        let searched = |records| Searched {
+            id: "notanid",
+            files: vec![("signins.json".into(), "Log Analytics rows (JSON)")],
+            records,
+            first: None,
+            last: None,
+            non_interactive: 0,
+            when: None,
+        };
+        let render = |s: Searched<'_>, format| {
+            with_lang(Lang::Fr, || {
+                let mut out = Vec::new();
+                let style = Style {
+                    color: false,
+                    width: Some(120),
+                    unicode: false,
+                    progress: false,
+                };
+                write_not_found(&mut out, &s, format, style).unwrap();
+                String::from_utf8(out).unwrap()
+            })
+        };
+        let one = render(searched(1), Format::Text);
+        assert!(
+            one.starts_with("Aucune connexion avec l'ID notanid\n"),
+            "{one}"
+        );
+        assert!(
+            one.contains("1 enregistrement parcouru dans signins.json"),
+            "{one}"
+        );
+        assert!(one.contains("Raisons probables"), "{one}");
+        assert!(
+            one.contains("« notanid » ne ressemble pas à un ID de la demande"),
+            "{one}"
+        );
+        assert!(one.contains("connexion non interactive"), "{one}");
+        // French counts 0 as singular.
+        assert!(render(searched(0), Format::Text).contains("0 enregistrement parcouru"));
+        let many = render(searched(32), Format::Markdown);
+        assert!(many.contains("32 enregistrements parcourus"), "{many}");
+        // JSON keys stay; the reasons are sentences in the run's language.
+        let json = render(searched(32), Format::Json);
+        assert!(json.contains("\"likely_reasons\""), "{json}");
+        assert!(
+            json.contains("journalisée dans un autre locataire"),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn status_and_pattern_words_match_the_machine_values_in_english() {
+        for s in [
+            Status::Resolved,
+            Status::Unknown,
+            Status::StillBlocked,
+            Status::Recurring,
+        ] {
+            let en = with_lang(Lang::En, || status_words(s));
+            assert_eq!(en, s.as_str().replace('_', " "));
+        }
+        assert_eq!(
+            with_lang(Lang::Fr, || status_words(Status::StillBlocked)),
+            "toujours bloqué"
+        );
+        assert_eq!(
+            with_lang(Lang::Fr, || pattern_words(PatternKind::Structural)),
+            "structurel"
+        );
+        for k in [
+            PatternKind::Structural,
+            PatternKind::Transient,
+            PatternKind::Mixed,
+        ] {
+            assert_eq!(with_lang(Lang::En, || pattern_words(k)), k.as_str());
+        }
+        for k in [
+            PasteKind::ErrorPage,
+            PasteKind::OAuthJson,
+            PasteKind::ErrorText,
+        ] {
+            assert_eq!(with_lang(Lang::En, || source_words(k)), k.describe());
+        }
+    }
+
+    #[test]
+    fn french_lines_never_start_with_a_colon_and_ticket_fields_align() {
+        let para = "Quelle stratégie a bloqué la connexion, et quelles conditions de cette \
+                    stratégie étaient remplies : la page d'erreur ne les nomme jamais. « CA001 » ?";
+        for width in 20..90 {
+            let lines = with_lang(Lang::Fr, || wrap(para, width));
+            for line in &lines {
+                assert!(
+                    !line.starts_with([':', ';', '?', '!', '»']) && !line.ends_with('«'),
+                    "{width}: {lines:?}"
+                );
+            }
+            assert_eq!(lines.join(" "), para);
+        }
+        let out = with_lang(Lang::Fr, || {
+            text(&[Block::Fields(ticket_fields(&facts(53003)))], Format::Text)
+        });
+        // Values start in one column, counted in characters ("ID de corrélation").
+        let labels = [
+            "ID de la demande",
+            "ID de corrélation",
+            "Heure (UTC)",
+            "Utilisateur",
+            "Emplacement",
+        ];
+        let columns: Vec<usize> = out
+            .lines()
+            .filter_map(|l| {
+                let label = labels.iter().find(|k| l.trim_start().starts_with(**k))?;
+                let after = &l.trim_start()[label.len()..];
+                Some(2 + label.chars().count() + after.len() - after.trim_start().len())
+            })
+            .collect();
+        assert_eq!(columns.len(), labels.len(), "{out}");
+        assert_eq!(columns[0], "  ID de corrélation  ".chars().count(), "{out}");
+        assert!(columns.windows(2).all(|w| w[0] == w[1]), "{out}");
+    }
 }
