@@ -4,6 +4,7 @@
 //! block. Pure: totals in, verdicts out.
 
 use crate::classify::ReportOnly;
+use crate::i18n::{self, check as t};
 use crate::model::{Cause, Diagnosis};
 use crate::summary::{PolicyImpact, Report};
 
@@ -125,8 +126,13 @@ fn counted(limits: &Limits, d: &Diagnosis) -> bool {
     cause && policy
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The policies of `--policy` as a rule title names them: "CA004/CA012" (quoted in French).
+fn names(policies: &[String]) -> String {
+    let quoted: Vec<String> = policies
+        .iter()
+        .map(|p| t::SCOPE_NAME.fill(&[("name", p)]))
+        .collect();
+    quoted.join("/")
 }
 
 /// `skipped`: with --lenient, how many records were skipped and the first places.
@@ -141,7 +147,7 @@ pub(crate) fn evaluate<'a>(
         // Data that could not be read can hide a block: a check cannot pass over it.
         rules.push(Rule {
             id: RuleId::Readable,
-            title: "every record readable (--lenient)".to_string(),
+            title: t::RULE_READABLE.get().to_string(),
             limit: 0,
             actual: *count,
             violations: Vec::new(),
@@ -163,14 +169,14 @@ pub(crate) fn evaluate<'a>(
         _ => {
             let mut parts = Vec::new();
             if limits.unresolved_only {
-                parts.push("unresolved: no later success to the same app".to_string());
+                parts.push(t::SCOPE_UNRESOLVED.get().to_string());
             }
             if !limits.fail_on.is_empty() {
                 let c: Vec<&str> = limits.fail_on.iter().map(|c| c.as_str()).collect();
-                parts.push(format!("cause {}", c.join("/")));
+                parts.push(t::SCOPE_CAUSE.fill(&[("causes", &c.join("/"))]));
             }
             if !limits.policies.is_empty() {
-                parts.push(format!("policy {}", limits.policies.join("/")));
+                parts.push(t::SCOPE_POLICY.fill(&[("policies", &names(&limits.policies))]));
             }
             format!(" ({})", parts.join(", "))
         }
@@ -190,10 +196,13 @@ pub(crate) fn evaluate<'a>(
         let actual = blocks.len() as u64;
         rules.push(Rule {
             id: RuleId::Blocked,
-            title: format!(
-                "at most {}{scope}",
-                plural(limit, "blocked sign-in", "blocked sign-ins")
-            ),
+            title: t::RULE_AT_MOST.fill(&[
+                (
+                    "count",
+                    &i18n::count(limit, t::BLOCKED_SIGN_IN_ONE, t::BLOCKED_SIGN_IN_MANY),
+                ),
+                ("scope", &scope),
+            ]),
             limit,
             actual,
             violations: if actual > limit {
@@ -211,10 +220,13 @@ pub(crate) fn evaluate<'a>(
         let actual = users.len() as u64;
         rules.push(Rule {
             id: RuleId::BlockedUsers,
-            title: format!(
-                "at most {}{scope}",
-                plural(limit, "blocked user", "blocked users")
-            ),
+            title: t::RULE_AT_MOST.fill(&[
+                (
+                    "count",
+                    &i18n::count(limit, t::BLOCKED_USER_ONE, t::BLOCKED_USER_MANY),
+                ),
+                ("scope", &scope),
+            ]),
             limit,
             actual,
             violations: if actual > limit {
@@ -254,13 +266,10 @@ pub(crate) fn evaluate<'a>(
         violations.retain(|v| v.kind != Kind::WouldInterrupt);
         rules.push(Rule {
             id: RuleId::BreakGlass,
-            title: format!(
-                "no block or would-block of the {}",
-                plural(
-                    limits.break_glass.len() as u64,
-                    "break-glass account",
-                    "break-glass accounts"
-                )
+            title: t::pick(
+                limits.break_glass.len() as u64,
+                t::RULE_BREAK_GLASS_ONE,
+                t::RULE_BREAK_GLASS_MANY,
             ),
             limit: 0,
             actual: violations.len() as u64,
@@ -291,14 +300,17 @@ pub(crate) fn evaluate<'a>(
         let which = if limits.policies.is_empty() {
             String::new()
         } else {
-            format!(" ({})", limits.policies.join("/"))
+            format!(" ({})", names(&limits.policies))
         };
         rules.push(Rule {
             id: RuleId::WouldBlock,
-            title: format!(
-                "at most {} by report-only policies{which}",
-                plural(limit, "would-be block", "would-be blocks")
-            ),
+            title: t::RULE_WOULD_BLOCK.fill(&[
+                (
+                    "count",
+                    &i18n::count(limit, t::WOULD_BE_BLOCK_ONE, t::WOULD_BE_BLOCK_MANY),
+                ),
+                ("which", &which),
+            ]),
             limit,
             actual,
             violations,
@@ -456,6 +468,60 @@ mod tests {
             let wb = v.rules.iter().find(|r| r.id == RuleId::WouldBlock).unwrap();
             assert_eq!((wb.actual, wb.passed()), (2, false));
             assert!(!v.passed());
+        });
+    }
+
+    #[test]
+    fn rule_titles_read_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        let limits = Limits {
+            max_blocked: Some(1),
+            max_users: Some(0),
+            fail_on: vec![Cause::Location],
+            policies: vec!["CA030 - Block untrusted IP".into()],
+            unresolved_only: true,
+            break_glass: vec!["bg1@contoso.com".into(), "bg2@contoso.com".into()],
+            max_would_block: Some(0),
+        };
+        with_lang(Lang::Fr, || {
+            run(&sample(), &limits, |v| {
+                let titles: Vec<&str> = v.rules.iter().map(|r| r.title.as_str()).collect();
+                let scope = " (blocages non résolus : aucune connexion réussie ensuite à la \
+                             même application, cause : location, stratégie « CA030 - Block \
+                             untrusted IP »)";
+                assert_eq!(
+                    titles,
+                    [
+                        format!("au plus 1 connexion bloquée{scope}"),
+                        format!("au plus 0 utilisateur bloqué{scope}"),
+                        "aucun blocage, réel ou potentiel, des 2 comptes d'accès d'urgence"
+                            .to_string(),
+                        "au plus 0 blocage potentiel par des stratégies en mode rapport seul \
+                         (« CA030 - Block untrusted IP »)"
+                            .to_string(),
+                    ]
+                );
+            });
+            let one = Limits {
+                break_glass: vec!["bg1@contoso.com".into()],
+                ..Limits::default()
+            };
+            run(&sample(), &one, |v| {
+                assert_eq!(
+                    v.rules[1].title,
+                    "aucun blocage, réel ou potentiel, de 1 compte d'accès d'urgence"
+                );
+            });
+        });
+        // The rule ids stay the machine names whatever the language.
+        with_lang(Lang::Fr, || {
+            run(&sample(), &limits, |v| {
+                let ids: Vec<&str> = v.rules.iter().map(|r| r.id.as_str()).collect();
+                assert_eq!(
+                    ids,
+                    ["blocked", "blocked_users", "break_glass", "would_block"]
+                );
+            })
         });
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{rfc3339, sanitize};
 use crate::check::{Kind, Rule, Verdict, Violation};
+use crate::i18n::{self, check as t};
 use crate::model::Cause;
 use crate::summary::Report;
 
@@ -22,55 +23,60 @@ pub(crate) fn write_text(
     would_block: u64,
 ) -> io::Result<()> {
     for rule in &v.rules {
+        let status = if rule.passed() { t::PASS } else { t::FAIL };
         writeln!(
             out,
-            "{} {}: {} found",
-            if rule.passed() { "PASS" } else { "FAIL" },
-            rule.title,
-            rule.actual
+            "{}",
+            t::RULE_LINE.fill(&[
+                ("status", &status.get()),
+                ("title", &rule.title),
+                ("actual", &rule.actual),
+            ])
         )?;
         if !rule.passed() {
             for note in &rule.notes {
-                writeln!(out, "  - skipped {}", sanitize(note, false))?;
+                let place = sanitize(note, false);
+                writeln!(out, "  - {}", t::SKIPPED.fill(&[("place", &place)]))?;
             }
         }
         for violation in rule.violations.iter().take(SHOWN) {
             writeln!(out, "  - {}", sanitize(&line(violation), false))?;
         }
         if rule.violations.len() > SHOWN {
-            writeln!(
-                out,
-                "  … and {} more (--format json lists them all)",
-                rule.violations.len() - SHOWN
-            )?;
+            let more = (rule.violations.len() - SHOWN) as u64;
+            let more = t::pick(more, t::MORE_VIOLATIONS_ONE, t::MORE_VIOLATIONS_MANY);
+            writeln!(out, "  {more}")?;
         }
     }
     let broken = v.rules.iter().filter(|r| !r.passed()).count();
-    let totals = format!(
-        "{} blocked sign-in{} of {} user{}, {} would-be block{} by report-only policies, in {} record{}",
-        r.blocked,
-        s(r.blocked),
-        r.users.len(),
-        s(r.users.len() as u64),
-        would_block,
-        s(would_block),
-        r.records,
-        s(r.records)
-    );
+    let totals = t::TOTALS.fill(&[
+        (
+            "blocked",
+            &i18n::count(r.blocked, t::BLOCKED_SIGN_IN_ONE, t::BLOCKED_SIGN_IN_MANY),
+        ),
+        (
+            "users",
+            &i18n::count(r.users.len() as u64, t::USER_ONE, t::USER_MANY),
+        ),
+        (
+            "would_block",
+            &i18n::count(would_block, t::WOULD_BE_BLOCK_ONE, t::WOULD_BE_BLOCK_MANY),
+        ),
+        (
+            "records",
+            &i18n::count(r.records, t::RECORD_ONE, t::RECORD_MANY),
+        ),
+    ]);
     if broken == 0 {
-        writeln!(out, "check passed: {totals}")
+        writeln!(out, "{}", t::CHECK_PASSED.fill(&[("totals", &totals)]))
     } else {
+        let rules = i18n::count(v.rules.len() as u64, t::RULE_ONE, t::RULE_MANY);
         writeln!(
             out,
-            "check failed: {broken} of {} rule{} broken; {totals}",
-            v.rules.len(),
-            s(v.rules.len() as u64)
+            "{}",
+            t::CHECK_FAILED.fill(&[("broken", &broken), ("rules", &rules), ("totals", &totals)])
         )
     }
-}
-
-fn s(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// "dana@contoso.com blocked by "CA030 …" (location), Azure Portal, 2026-11-02T08:14:05Z,
@@ -78,15 +84,16 @@ fn s(n: u64) -> &'static str {
 fn line(v: &Violation<'_>) -> String {
     let d = v.diagnosis;
     let policy = match (v.policy, d.policies.first()) {
-        (Some(p), _) => format!("\"{p}\""),
-        (None, Some(p)) => format!("\"{}\"", p.name),
-        (None, None) => "an unnamed policy".to_string(),
+        (Some(p), _) => t::VIOLATION_POLICY.fill(&[("name", &p)]),
+        (None, Some(p)) => t::VIOLATION_POLICY.fill(&[("name", &p.name)]),
+        (None, None) => t::UNNAMED_POLICY.get().to_string(),
     };
     let what = match v.kind {
-        Kind::Block => format!("blocked by {policy}"),
-        Kind::WouldBlock => format!("would be blocked by report-only {policy}"),
-        Kind::WouldInterrupt => format!("would be interrupted by report-only {policy}"),
-    };
+        Kind::Block => t::BLOCKED_BY,
+        Kind::WouldBlock => t::WOULD_BE_BLOCKED_BY,
+        Kind::WouldInterrupt => t::WOULD_BE_INTERRUPTED_BY,
+    }
+    .fill(&[("policy", &policy)]);
     let mut s = format!("{} {what} ({})", d.user, d.cause);
     if let Some(app) = &d.app {
         s.push_str(&format!(", {app}"));
@@ -95,7 +102,7 @@ fn line(v: &Violation<'_>) -> String {
         s.push_str(&format!(", {}", rfc3339(t)));
     }
     if let Some(id) = &d.request_id {
-        s.push_str(&format!(", request id {id}"));
+        s.push_str(&t::REQUEST_ID.fill(&[("id", id)]));
     }
     s
 }
@@ -217,7 +224,7 @@ fn test_case(out: &mut impl Write, rule: &Rule<'_>) -> io::Result<()> {
         return writeln!(out, r#"    <testcase name="{name}" classname="{class}"/>"#);
     }
     writeln!(out, r#"    <testcase name="{name}" classname="{class}">"#)?;
-    let message = format!("{} found, {} allowed", rule.actual, rule.limit);
+    let message = t::JUNIT_MESSAGE.fill(&[("actual", &rule.actual), ("limit", &rule.limit)]);
     write!(
         out,
         r#"      <failure message="{}" type="{}">"#,
@@ -225,7 +232,7 @@ fn test_case(out: &mut impl Write, rule: &Rule<'_>) -> io::Result<()> {
         rule.id.as_str()
     )?;
     for note in &rule.notes {
-        writeln!(out, "skipped {}", xml(note))?;
+        writeln!(out, "{}", xml(&t::SKIPPED.fill(&[("place", note)])))?;
     }
     for v in &rule.violations {
         writeln!(out, "{}", xml(&line(v)))?;
@@ -249,4 +256,120 @@ fn xml(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Limits, evaluate};
+    use crate::i18n::{Lang, with_lang};
+    use crate::model::{AppliedPolicy, SignIn};
+    use crate::summary::{Filter, Impact, Tally};
+
+    fn record(id: &str, user: &str, code: i64, policy: (&str, &str, &str)) -> SignIn<'static> {
+        SignIn {
+            id: Some(id.to_string().into()),
+            user_principal_name: Some(user.to_string().into()),
+            error_code: Some(code),
+            app_display_name: Some("Azure Portal".into()),
+            policies: Some(vec![AppliedPolicy {
+                display_name: Some(policy.0.to_string().into()),
+                result: Some(policy.1.to_string().into()),
+                grant_controls: vec!["Block".into()],
+                conditions_satisfied: Some(crate::model::Conditions::from_names(policy.2)),
+                ..AppliedPolicy::default()
+            }]),
+            ..SignIn::default()
+        }
+    }
+
+    /// The text and JUnit verdicts of a run with a real block and a break-glass would-block.
+    fn render(lang: Lang) -> (String, String) {
+        let records = [
+            record(
+                "req-1",
+                "dana@contoso.com",
+                53003,
+                (
+                    "CA030 - Block untrusted IP",
+                    "failure",
+                    "application,users,location",
+                ),
+            ),
+            record(
+                "req-2",
+                "bg1@contoso.com",
+                0,
+                (
+                    "CA099 - Pilot block",
+                    "reportOnlyFailure",
+                    "application,users",
+                ),
+            ),
+        ];
+        let limits = Limits {
+            break_glass: vec!["bg1@contoso.com".into()],
+            ..Limits::default()
+        };
+        let mut tally = Tally::new(Filter::default(), true);
+        let mut impact = Impact::new(Filter::default(), &limits.break_glass).keep_blocks();
+        for r in &records {
+            impact.add(r);
+            tally.add(r.clone());
+        }
+        let report = tally.finish();
+        let impact = impact.finish();
+        with_lang(lang, || {
+            let verdict = evaluate(&limits, &report, &impact, None);
+            let mut text = Vec::new();
+            write_text(&mut text, &verdict, &report, 1).unwrap();
+            let mut junit = Vec::new();
+            write_junit(&mut junit, &verdict).unwrap();
+            (
+                String::from_utf8(text).unwrap(),
+                String::from_utf8(junit).unwrap(),
+            )
+        })
+    }
+
+    #[test]
+    fn the_verdict_reads_in_french() {
+        let (text, junit) = render(Lang::Fr);
+        for line in [
+            "ÉCHEC au plus 0 connexion bloquée : 1 au total",
+            "  - dana@contoso.com bloqué par la stratégie « CA030 - Block untrusted IP » \
+             (location), Azure Portal, ID de la demande req-1",
+            "ÉCHEC aucun blocage, réel ou potentiel, de 1 compte d'accès d'urgence : 1 au total",
+            "  - bg1@contoso.com serait bloqué par la stratégie « CA099 - Pilot block » en mode \
+             rapport seul",
+            "vérification échouée : 2 en échec sur 2 règles ; 1 connexion bloquée pour \
+             1 utilisateur, 1 blocage potentiel par des stratégies en mode rapport seul, \
+             sur 2 enregistrements",
+        ] {
+            assert!(text.contains(line), "{line:?} not in\n{text}");
+        }
+        // JUnit: the people's words translate, the machine names do not.
+        assert!(
+            junit.contains(r#"<testcase name="au plus 0 connexion bloquée" classname="signin-doctor.check.blocked">"#),
+            "{junit}"
+        );
+        assert!(
+            junit.contains(r#"<failure message="1 au total pour un maximum de 0" type="blocked">"#),
+            "{junit}"
+        );
+    }
+
+    #[test]
+    fn english_is_unchanged() {
+        let (text, junit) = render(Lang::En);
+        assert!(text.starts_with(
+            "FAIL at most 0 blocked sign-ins: 1 found\n  - dana@contoso.com blocked by \
+             \"CA030 - Block untrusted IP\" (location), Azure Portal, request id req-1\n"
+        ));
+        assert!(text.ends_with(
+            "check failed: 2 of 2 rules broken; 1 blocked sign-in of 1 user, 1 would-be block \
+             by report-only policies, in 2 records\n"
+        ));
+        assert!(junit.contains(r#"<failure message="1 found, 0 allowed" type="blocked">"#));
+    }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::sanitize;
+use crate::i18n::{self, check as t};
 use crate::summary::FieldCensus;
 
 /// One input as `detect` reports it.
@@ -27,20 +28,26 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
         let shape = match f.shape {
             Ok(shape) => shape,
             Err(e) => {
-                writeln!(out, "  cannot be read: {}", sanitize(e, false))?;
+                let error = sanitize(e, false);
+                writeln!(out, "  {}", t::DETECT_UNREADABLE.fill(&[("error", &error)]))?;
                 continue;
             }
         };
         let gz = if f.compressed {
-            ", gzip-compressed"
+            t::DETECT_GZIP.get()
         } else {
             ""
         };
-        writeln!(out, "  shape:   {shape}{gz}")?;
         writeln!(
             out,
-            "  records: {} ({} blocked by Conditional Access, 53003)",
-            c.records, c.blocked
+            "  {}",
+            t::DETECT_SHAPE.fill(&[("shape", &describe(shape)), ("gz", &gz)])
+        )?;
+        let blocked = i18n::count(c.blocked, t::DETECT_BLOCKED_ONE, t::DETECT_BLOCKED_MANY);
+        writeln!(
+            out,
+            "  {}",
+            t::DETECT_RECORDS.fill(&[("records", &c.records), ("blocked", &blocked)])
         )?;
         if c.records == 0 {
             continue;
@@ -58,17 +65,29 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
             .collect();
         if !all.is_empty() {
             let names: Vec<&str> = all.iter().map(|(f, _)| *f).collect();
-            writeln!(out, "  in every record: {}", names.join(", "))?;
+            let fields = names.join(", ");
+            writeln!(out, "  {}", t::DETECT_EVERY.fill(&[("fields", &fields)]))?;
         }
         if !partial.is_empty() {
             let names: Vec<String> = partial.iter().map(|(f, n)| format!("{f} ({n})")).collect();
-            writeln!(out, "  in some records: {}", names.join(", "))?;
+            let fields = names.join(", ");
+            writeln!(out, "  {}", t::DETECT_SOME.fill(&[("fields", &fields)]))?;
         }
         if !missing.is_empty() {
-            writeln!(out, "  missing: {}", missing.join(", "))?;
+            let fields = missing.join(", ");
+            writeln!(out, "  {}", t::DETECT_MISSING.fill(&[("fields", &fields)]))?;
         }
     }
     Ok(())
+}
+
+/// A shape as `Shape::describe()` words it (the English, which JSON keeps), in this run's
+/// language; a description without a translation stays as it is.
+fn describe(shape: &'static str) -> &'static str {
+    t::SHAPES
+        .iter()
+        .find(|s| s.en == shape)
+        .map_or(shape, |s| s.get())
 }
 
 #[derive(Serialize)]
@@ -104,4 +123,97 @@ pub(crate) fn write_json(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
         .collect();
     serde_json::to_writer_pretty(&mut *out, &list)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+    use crate::load::Shape;
+
+    const SHAPES: [Shape; 10] = [
+        Shape::GraphArray,
+        Shape::GraphPages,
+        Shape::GraphLines,
+        Shape::Diagnostic,
+        Shape::EventHub,
+        Shape::LogAnalyticsJson,
+        Shape::LogAnalyticsApi,
+        Shape::LogAnalyticsCsv,
+        Shape::PortalCsv,
+        Shape::Empty,
+    ];
+
+    #[test]
+    fn every_shape_has_its_french_and_keeps_its_english() {
+        for shape in SHAPES {
+            let en = shape.describe();
+            with_lang(Lang::En, || assert_eq!(describe(en), en));
+            let fr = with_lang(Lang::Fr, || describe(en));
+            assert_ne!(fr, en, "{shape:?} has no French description");
+        }
+    }
+
+    fn render(lang: Lang, found: &[Found<'_>]) -> String {
+        let mut out = Vec::new();
+        with_lang(lang, || write_text(&mut out, found)).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn detect_reads_in_french() {
+        let census = FieldCensus {
+            records: 3,
+            blocked: 1,
+            present: vec![
+                ("userPrincipalName", 3),
+                ("deviceDetail.trustType", 1),
+                ("userAgent", 0),
+            ],
+        };
+        let error = "broken.json: line 1: is not a sign-in log export".to_string();
+        let found = [
+            Found {
+                name: "portal.csv.gz",
+                shape: Ok(Shape::PortalCsv.describe()),
+                compressed: true,
+                census: &census,
+            },
+            Found {
+                name: "broken.json",
+                shape: Err(&error),
+                compressed: false,
+                census: &FieldCensus::default(),
+            },
+        ];
+        assert_eq!(
+            render(Lang::Fr, &found),
+            "portal.csv.gz\n\
+             \x20 format :          Téléchargement CSV du centre d'administration Microsoft Entra, compression gzip\n\
+             \x20 enregistrements : 3 (dont 1 bloqué par l'accès conditionnel, 53003)\n\
+             \x20 dans tous les enregistrements : userPrincipalName\n\
+             \x20 dans certains enregistrements : deviceDetail.trustType (1)\n\
+             \x20 absents : userAgent\n\
+             \n\
+             broken.json\n\
+             \x20 illisible : broken.json: line 1: is not a sign-in log export\n"
+        );
+        assert_eq!(
+            render(Lang::En, &found[..1]),
+            "portal.csv.gz\n\
+             \x20 shape:   Entra admin center CSV download, gzip-compressed\n\
+             \x20 records: 3 (1 blocked by Conditional Access, 53003)\n\
+             \x20 in every record: userPrincipalName\n\
+             \x20 in some records: deviceDetail.trustType (1)\n\
+             \x20 missing: userAgent\n"
+        );
+        // JSON keeps the shape's English: it identifies the shape.
+        let mut json = Vec::new();
+        with_lang(Lang::Fr, || write_json(&mut json, &found[..1])).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert!(
+            json.contains(r#""shape": "Entra admin center CSV download""#),
+            "{json}"
+        );
+    }
 }

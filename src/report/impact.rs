@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Style, md_cell as md, rfc3339, sanitize};
 use crate::classify::ReportOnly;
+use crate::i18n::check as t;
 use crate::model::Cause;
 use crate::summary::PolicyImpact;
 
@@ -22,32 +23,15 @@ pub(crate) fn write_table(
     style: Style,
 ) -> io::Result<()> {
     if impact.is_empty() {
-        return writeln!(
-            out,
-            "No report-only policy would have blocked or interrupted any of the {records} \
-             sign-ins read (no reportOnlyFailure or reportOnlyInterrupted results)."
-        );
+        return writeln!(out, "{}", t::IMPACT_NONE.fill(&[("records", &records)]));
     }
-    writeln!(
-        out,
-        "What report-only policies would have done to {records} sign-ins (nothing was blocked \
-         by them; real blocks are in `report`):"
-    )?;
+    writeln!(out, "{}", t::IMPACT_INTRO.fill(&[("records", &records)]))?;
     writeln!(out)?;
-    let mut t = super::table::new_table(style, style.width.is_some());
-    t.set_header(vec![
-        "Report-only policy",
-        "Would block",
-        "Would interrupt",
-        "Users",
-        "Causes",
-        "Top users",
-        "Top apps",
-        "Break-glass",
-    ]);
+    let mut table = super::table::new_table(style, style.width.is_some());
+    table.set_header(headers());
     let sep = if style.width.is_some() { "\n" } else { ", " };
     for p in impact {
-        t.add_row(vec![
+        table.add_row(vec![
             Cell::new(sanitize(&p.name, false)),
             Cell::new(p.would_block).set_alignment(CellAlignment::Right),
             Cell::new(p.would_interrupt).set_alignment(CellAlignment::Right),
@@ -58,11 +42,11 @@ pub(crate) fn write_table(
             Cell::new(break_glass(p)),
         ]);
     }
-    writeln!(out, "{t}")?;
+    writeln!(out, "{table}")?;
     let hits: Vec<String> = impact.iter().flat_map(hit_lines).collect();
     if !hits.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Break-glass accounts these policies would reach:")?;
+        writeln!(out, "{}", t::BREAK_GLASS_HITS.get())?;
         for h in hits {
             writeln!(out, "  - {}", sanitize(&h, false))?;
         }
@@ -75,18 +59,12 @@ pub(crate) fn write_markdown(
     impact: &[PolicyImpact],
     records: u64,
 ) -> io::Result<()> {
-    writeln!(out, "## Report-only impact ({records} sign-ins read)")?;
+    writeln!(out, "{}", t::IMPACT_HEADING.fill(&[("records", &records)]))?;
     writeln!(out)?;
     if impact.is_empty() {
-        return writeln!(
-            out,
-            "No report-only policy would have blocked or interrupted a sign-in."
-        );
+        return writeln!(out, "{}", t::IMPACT_NONE_MARKDOWN.get());
     }
-    writeln!(
-        out,
-        "| Report-only policy | Would block | Would interrupt | Users | Causes | Top users | Top apps | Break-glass |"
-    )?;
+    writeln!(out, "| {} |", headers().join(" | "))?;
     writeln!(out, "|---|---:|---:|---:|---|---|---|---|")?;
     for p in impact {
         writeln!(
@@ -105,13 +83,29 @@ pub(crate) fn write_markdown(
     let hits: Vec<String> = impact.iter().flat_map(hit_lines).collect();
     if !hits.is_empty() {
         writeln!(out)?;
-        writeln!(out, "**Break-glass accounts these policies would reach**")?;
+        writeln!(out, "**{}**", t::BREAK_GLASS_HITS_TITLE.get())?;
         writeln!(out)?;
         for h in hits {
             writeln!(out, "- {}", md(&h))?;
         }
     }
     Ok(())
+}
+
+/// The column headers, table and Markdown alike.
+fn headers() -> Vec<&'static str> {
+    [
+        t::COL_POLICY,
+        t::COL_WOULD_BLOCK,
+        t::COL_WOULD_INTERRUPT,
+        t::COL_USERS,
+        t::COL_CAUSES,
+        t::COL_TOP_USERS,
+        t::COL_TOP_APPS,
+        t::COL_BREAK_GLASS,
+    ]
+    .map(|h| h.get())
+    .to_vec()
 }
 
 fn causes(p: &PolicyImpact) -> Vec<String> {
@@ -126,7 +120,8 @@ fn top(map: &std::collections::BTreeMap<String, u64>) -> Vec<String> {
         .map(|(k, n)| format!("{} ({n})", sanitize(k, false)))
         .collect();
     if map.len() > TOP {
-        v.push(format!("…and {} more", map.len() - TOP));
+        let more = (map.len() - TOP) as u64;
+        v.push(t::pick(more, t::AND_MORE_ONE, t::AND_MORE_MANY));
     }
     v
 }
@@ -136,9 +131,9 @@ fn break_glass(p: &PolicyImpact) -> String {
     users.sort_unstable();
     users.dedup();
     if users.is_empty() {
-        "none".to_string()
+        t::BREAK_GLASS_NONE.get().to_string()
     } else {
-        format!("YES: {}", users.join(", "))
+        t::BREAK_GLASS_YES.fill(&[("users", &users.join(", "))])
     }
 }
 
@@ -146,18 +141,19 @@ fn hit_lines(p: &PolicyImpact) -> Vec<String> {
     p.break_glass
         .iter()
         .map(|(effect, d)| {
-            let what = match effect {
-                ReportOnly::WouldBlock => "would be blocked",
-                ReportOnly::WouldInterrupt => "would be interrupted",
+            let hit = match effect {
+                ReportOnly::WouldBlock => t::HIT_WOULD_BLOCK,
+                ReportOnly::WouldInterrupt => t::HIT_WOULD_INTERRUPT,
             };
             let when = d.time.map(rfc3339).unwrap_or_default();
-            format!(
-                "{} {what} by \"{}\" ({}) {when}, request id {}",
-                d.user,
-                p.name,
-                d.cause,
-                d.request_id.as_deref().unwrap_or("none")
-            )
+            let id = d.request_id.as_deref().unwrap_or(t::REQUEST_ID_NONE.get());
+            hit.fill(&[
+                ("user", &d.user),
+                ("policy", &p.name),
+                ("cause", &d.cause),
+                ("when", &when),
+                ("id", &id),
+            ])
         })
         .collect()
 }
@@ -254,4 +250,115 @@ pub(crate) fn write_json(
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+    use crate::model::{AppliedPolicy, SignIn};
+    use crate::summary::{Filter, Impact};
+
+    /// A sign-in a report-only policy would have blocked.
+    fn would_block(id: &str, user: &str) -> SignIn<'static> {
+        SignIn {
+            id: Some(id.to_string().into()),
+            user_principal_name: Some(user.to_string().into()),
+            error_code: Some(0),
+            app_display_name: Some("Azure Portal".into()),
+            policies: Some(vec![AppliedPolicy {
+                display_name: Some("CA099 - Pilot block".into()),
+                result: Some("reportOnlyFailure".into()),
+                grant_controls: vec!["Block".into()],
+                conditions_satisfied: Some(crate::model::Conditions::from_names(
+                    "application,users,location",
+                )),
+                ..AppliedPolicy::default()
+            }]),
+            ..SignIn::default()
+        }
+    }
+
+    fn impact() -> Vec<PolicyImpact> {
+        let break_glass = vec!["bg1@contoso.com".to_string()];
+        let mut impact = Impact::new(Filter::default(), &break_glass);
+        for (id, user) in [
+            ("r1", "ana@contoso.com"),
+            ("r2", "ben@contoso.com"),
+            ("r3", "bg1@contoso.com"),
+            ("r4", "dana@contoso.com"),
+        ] {
+            impact.add(&would_block(id, user));
+        }
+        impact.finish()
+    }
+
+    fn plain() -> Style {
+        Style {
+            color: false,
+            width: None,
+            unicode: false,
+            progress: false,
+        }
+    }
+
+    fn render(lang: Lang, markdown: bool) -> String {
+        let impact = impact();
+        let mut out = Vec::new();
+        with_lang(lang, || {
+            if markdown {
+                write_markdown(&mut out, &impact, 4)
+            } else {
+                write_table(&mut out, &impact, 4, plain())
+            }
+        })
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn impact_reads_in_french() {
+        let md = render(Lang::Fr, true);
+        for text in [
+            "## Impact des stratégies en mode rapport seul (connexions lues : 4)",
+            "| Stratégie en mode rapport seul | Bloquerait | Interromprait | Utilisateurs | \
+             Causes | Principaux utilisateurs | Principales applications | Accès d'urgence |",
+            "…et 1 autre | Azure Portal (4) | OUI : bg1@contoso.com |",
+            "**Comptes d'accès d'urgence que ces stratégies atteindraient**",
+            "- bg1@contoso.com serait bloqué par la stratégie « CA099 - Pilot block » (location) , \
+             ID de la demande r3",
+        ] {
+            assert!(md.contains(text), "{text:?} not in\n{md}");
+        }
+        let table = render(Lang::Fr, false);
+        assert!(
+            table.starts_with(
+                "Ce qu'auraient fait les stratégies en mode rapport seul (connexions lues : 4 ; \
+                 elles n'ont rien bloqué, les blocages réels sont dans `report`) :"
+            ),
+            "{table}"
+        );
+        // Cause names stay the machine names.
+        assert!(table.contains("location 4"), "{table}");
+        let mut none = Vec::new();
+        with_lang(Lang::Fr, || write_table(&mut none, &[], 3, plain())).unwrap();
+        assert_eq!(
+            String::from_utf8(none).unwrap(),
+            "Aucune stratégie en mode rapport seul n'aurait bloqué ni interrompu de connexion \
+             (connexions lues : 3 ; aucun résultat reportOnlyFailure ni reportOnlyInterrupted).\n"
+        );
+    }
+
+    #[test]
+    fn english_is_unchanged() {
+        let md = render(Lang::En, true);
+        assert!(md.contains(
+            "| Report-only policy | Would block | Would interrupt | Users | Causes | Top users | \
+             Top apps | Break-glass |\n|---|"
+        ));
+        assert!(md.contains("…and 1 more | Azure Portal (4) | YES: bg1@contoso.com |"));
+        assert!(md.contains(
+            "- bg1@contoso.com would be blocked by \"CA099 - Pilot block\" (location) , request id r3"
+        ));
+    }
 }
