@@ -72,15 +72,15 @@ super::texts! {
         en: "No blocked sign-in has a readable time: nothing to draw.",
         fr: "Aucune connexion bloquée n'a d'heure lisible : rien à tracer.",
     }
-    /// Under the timeline's heading. {window} is "hour", "3 hours", "day".
+    /// Under the timeline's heading. {per} is "per hour", "per 3 hours" (insights::per_window).
     TIMELINE_INTRO {
-        en: "Blocked sign-ins per {window}, each counted once under the busiest of its blocking policies.",
-        fr: "Connexions bloquées par {window}, chacune comptée une seule fois, sous la plus active de ses stratégies bloquantes.",
+        en: "Blocked sign-ins {per}, each counted once under the busiest of its blocking policies.",
+        fr: "Connexions bloquées {per}, chacune comptée une seule fois, sous la plus active de ses stratégies bloquantes.",
     }
     /// The same, with incidents drawn on the chart.
     TIMELINE_INTRO_MARKS {
-        en: "Blocked sign-ins per {window}, each counted once under the busiest of its blocking policies; dashed lines mark incident onsets.",
-        fr: "Connexions bloquées par {window}, chacune comptée une seule fois, sous la plus active de ses stratégies bloquantes ; les lignes pointillées marquent le début des incidents.",
+        en: "Blocked sign-ins {per}, each counted once under the busiest of its blocking policies; dashed lines mark incident onsets.",
+        fr: "Connexions bloquées {per}, chacune comptée une seule fois, sous la plus active de ses stratégies bloquantes ; les lignes pointillées marquent le début des incidents.",
     }
     /// The timeline's label for screen readers.
     TIMELINE_CHART { en: "Blocked sign-ins over time per policy", fr: "Connexions bloquées dans le temps, par stratégie" }
@@ -102,13 +102,13 @@ super::texts! {
         fr: "{n} connexions bloquées sans heure lisible ne sont pas tracées.",
     }
 
-    /// When there is no incident. {window} is "hour", "3 hours", "day".
+    /// When there is no incident. {within} is "within one hour" (insights::within_window).
     NO_INCIDENT {
-        en: "No policy or cause began blocking many more users within one {window} than it did before.",
-        fr: "Aucune stratégie ni cause ne s'est mise à bloquer beaucoup plus d'utilisateurs par {window} qu'auparavant.",
+        en: "No policy or cause began blocking many more users {within} than it did before.",
+        fr: "Aucune stratégie ni cause ne s'est mise à bloquer beaucoup plus d'utilisateurs {within} qu'auparavant.",
     }
-    /// The incident's small chart, for screen readers. {window}: "hour".
-    MINI_CHART { en: "Blocked users per {window} around the onset", fr: "Utilisateurs bloqués par {window} autour du début" }
+    /// The incident's small chart, for screen readers. {per}: "per hour".
+    MINI_CHART { en: "Blocked users {per} around the onset", fr: "Utilisateurs bloqués {per} autour du début" }
     /// Tooltip of a bar: {time} its start, {users} "2 users", {blocks} "3 blocked sign-ins".
     MINI_BAR { en: "{time} UTC: {users}, {blocks}", fr: "{time} UTC : {users}, {blocks}" }
     /// Under the small chart, right: {window} is "hour".

@@ -168,7 +168,7 @@ super::texts! {
     OTHER_APPS { en: "other apps", fr: "autres applications" }
     /// The pattern words after the status.
     HINT_STRUCTURAL { en: "Structural:", fr: "Structurel :" }
-    HINT_TRANSIENT { en: "Transient (a retry may pass):", fr: "Passager (une nouvelle tentative peut réussir) :" }
+    HINT_TRANSIENT { en: "Transient (a retry may pass):", fr: "Transitoire (une nouvelle tentative peut réussir) :" }
     HINT_MIXED { en: "Mixed:", fr: "Mixte :" }
 
     /// What changed between a block and the success after it, in a few words.

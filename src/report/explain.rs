@@ -13,7 +13,7 @@ use super::{FailureOut, Style, rfc3339, sanitize};
 use crate::codes::{self, Kind};
 use crate::explain::{Entry, Facts, MatchedBy};
 use crate::fixes;
-use crate::i18n::{self, Lang, Tr, explain as t};
+use crate::i18n::{self, explain as t};
 use crate::insights::{PatternKind, Status};
 use crate::load::{Paste, PasteKind};
 use crate::model::Diagnosis;
@@ -315,24 +315,6 @@ fn pull_record_blocks(blocks: &mut Vec<Block>, paste: &Paste) {
     ]));
 }
 
-/// A text of the error catalogue in this run's language: the catalogue's fields are plain
-/// `&'static str` until codes.rs holds them as `Tr`; this reads either.
-trait CatalogueText {
-    fn text(self) -> &'static str;
-}
-
-impl CatalogueText for &'static str {
-    fn text(self) -> &'static str {
-        self
-    }
-}
-
-impl CatalogueText for Tr {
-    fn text(self) -> &'static str {
-        self.get()
-    }
-}
-
 /// A full explanation of one sign-in.
 fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
     match &e.diagnosis {
@@ -485,13 +467,13 @@ fn code_blocks(blocks: &mut Vec<Block>, f: &Facts, source: Option<&str>) {
             blocks.push(Block::Para(format!(
                 "{} {}",
                 happened(f, None),
-                c.meaning.text()
+                c.meaning
             )));
             if c.kind != Kind::Success {
                 blocks.push(Block::Heading(t::USER_CAN_TRY.get().into()));
-                blocks.push(Block::Para(c.user.text().to_string()));
+                blocks.push(Block::Para(c.user.to_string()));
                 blocks.push(Block::Heading(t::ADMIN_SHOULD_CHECK.get().into()));
-                blocks.push(Block::Para(c.admin.text().to_string()));
+                blocks.push(Block::Para(c.admin.to_string()));
             }
         }
         None => {
@@ -741,24 +723,7 @@ fn render(out: &mut impl Write, blocks: &[Block], format: Format, style: Style) 
     Ok(())
 }
 
-/// Wraps as `table::wrap` does; in French, a line never starts with the ":", ";", "?", "!"
-/// or "»" that French writes after a space, nor ends with "«".
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    if i18n::lang() != Lang::Fr {
-        return super::table::wrap(text, width);
-    }
-    // A private-use character holds the pair together through the wrap (a no-break
-    // space would not: the wrap splits on every kind of whitespace).
-    const GLUE: &str = "\u{E000}";
-    let mut glued = text.replace("« ", &format!("«{GLUE}"));
-    for mark in [":", ";", "?", "!", "»"] {
-        glued = glued.replace(&format!(" {mark}"), &format!("{GLUE}{mark}"));
-    }
-    super::table::wrap(&glued, width)
-        .into_iter()
-        .map(|line| line.replace(GLUE, " "))
-        .collect()
-}
+use super::table::wrap;
 
 /// Log text made safe for Markdown: no control characters, no raw HTML.
 fn md(text: &str) -> String {
@@ -821,10 +786,10 @@ impl<'a> OtherOut<'a> {
             error_name: c.map(|c| c.name).filter(|n| !n.is_empty()),
             blocked_by_conditional_access: false,
             conditional_access: f.error_code.is_some_and(codes::is_conditional_access),
-            detail: c.map(|c| c.meaning.text()),
+            detail: c.map(|c| c.meaning),
             fix: c.filter(|c| c.kind != Kind::Success).map(|c| FixOut {
-                user: c.user.text(),
-                admin: c.admin.text(),
+                user: c.user,
+                admin: c.admin,
             }),
             related: related(rest),
         }
@@ -879,7 +844,7 @@ fn write_json(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::with_lang;
+    use crate::i18n::{Lang, with_lang};
 
     fn facts(code: i64) -> Facts {
         Facts {

@@ -13,7 +13,7 @@ use super::table::{meaning, notes};
 use super::{rfc3339, sanitize};
 use crate::fixes;
 use crate::i18n::{self, Lang, html as t};
-use crate::insights::{Incident, NO_POLICY, span_text, window_name};
+use crate::insights::{Incident, NO_POLICY, per_window, span_text, window_name, within_window};
 use crate::model::{Cause, Diagnosis};
 use crate::replay::{Agreement, Replay, Verdict};
 use crate::summary::{Report, Spill, UserRow};
@@ -503,7 +503,7 @@ impl Timeline {
             out,
             "<section id=\"timeline\"><h2>{}</h2><p class=\"muted\">{}</p>",
             t::TIMELINE_HEADING.get(),
-            intro.fill(&[("window", &esc_text(&window_name(self.bucket)))])
+            intro.fill(&[("per", &esc_text(&per_window(self.bucket)))])
         )?;
         writeln!(
             out,
@@ -710,11 +710,11 @@ fn incidents(out: &mut impl Write, r: &Report) -> io::Result<()> {
         t::INCIDENTS.get()
     )?;
     if r.incidents.is_empty() {
-        let window = esc_text(&window_name(r.bucket_secs.max(60))).into_owned();
+        let within = esc_text(&within_window(r.bucket_secs.max(60))).into_owned();
         writeln!(
             out,
             "<p class=\"muted\">{}</p></section>",
-            t::NO_INCIDENT.fill(&[("window", &window)])
+            t::NO_INCIDENT.fill(&[("within", &within)])
         )?;
         return Ok(());
     }
@@ -745,11 +745,12 @@ fn mini_timeline(out: &mut impl Write, i: &Incident) -> io::Result<()> {
     let bw = w / n;
     let peak = i.timeline.iter().map(|s| s.users).max().unwrap_or(1).max(1) as f64;
     let window = esc_text(&window_name(i.bucket_secs)).into_owned();
+    let per = esc_text(&per_window(i.bucket_secs)).into_owned();
     writeln!(
         out,
         "<svg class=\"mini\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\">",
         h + 16.0,
-        t::MINI_CHART.fill(&[("window", &window)])
+        t::MINI_CHART.fill(&[("per", &per)])
     )?;
     for (k, s) in i.timeline.iter().enumerate() {
         let bh = ((h - 14.0) * s.users as f64 / peak).max(1.0);

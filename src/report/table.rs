@@ -378,6 +378,24 @@ pub(crate) fn write_wrapped(
 
 /// Greedy word wrap; words longer than the width stay whole.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    if crate::i18n::lang() != crate::i18n::Lang::Fr {
+        return wrap_words(text, width);
+    }
+    // French writes a space before ":", ";", "?", "!" and "»" and after "«"; a line must
+    // neither start with the mark nor end with "«". A private-use character holds the pair
+    // together through the wrap (a no-break space would not: it is whitespace too).
+    const GLUE: &str = "\u{E000}";
+    let mut glued = text.replace("« ", &format!("«{GLUE}"));
+    for mark in [":", ";", "?", "!", "»"] {
+        glued = glued.replace(&format!(" {mark}"), &format!("{GLUE}{mark}"));
+    }
+    wrap_words(&glued, width)
+        .into_iter()
+        .map(|line| line.replace(GLUE, " "))
+        .collect()
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -482,16 +500,6 @@ fn limited(items: &[String], sep: &str, view: View) -> String {
         lines.push(t::MORE_ITEMS.fill(&[("n", &(items.len() - limit))]));
     }
     lines.join(sep)
-}
-
-/// `n` and an English noun, plural unless one (the HTML report's counts; this module's
-/// own counts use the i18n tables).
-pub(crate) fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]
