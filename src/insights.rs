@@ -2202,7 +2202,7 @@ mod tests {
             ]);
             assert_eq!(
                 r.hint(),
-                "Récurrent : de nouveau bloqué après une connexion réussie (Outlook). Passager \
+                "Récurrent : de nouveau bloqué après une connexion réussie (Outlook). Transitoire \
                  (une nouvelle tentative peut réussir) :"
             );
             assert!(

@@ -289,4 +289,49 @@ super::texts! {
         en: "reading: {mb} MB, {records} records, {rate} MB/s",
         fr: "lecture : {mb} Mo, {records} enregistrements, {rate} Mo/s",
     }
+
+    // ---- What the loader could not read or say (load/mod.rs), shown among the notes. ----
+
+    /// {files}: "a.csv" or "a.csv, b.csv and 2 more".
+    PORTAL_CSV_ONE {
+        en: "{files} is the portal's CSV download: it has no policy list, named networks, risk levels or report-only results; download JSON for the full picture",
+        fr: "{files} est le téléchargement CSV du portail : il ne contient ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir tout le tableau",
+    }
+    PORTAL_CSV_MANY {
+        en: "{files} are the portal's CSV download: it has no policy list, named networks, risk levels or report-only results; download JSON for the full picture",
+        fr: "{files} sont des téléchargements CSV du portail : ils ne contiennent ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir tout le tableau",
+    }
+    /// A policy export found among the logs.
+    SKIPPED_POLICY_EXPORT {
+        en: "skipped {name}: this is a Conditional Access policy export (identity/conditionalAccess/policies), not sign-ins: pass it with --policies FILE, and the sign-in logs as inputs",
+        fr: "{name} ignoré : c'est un export de stratégies d'accès conditionnel (identity/conditionalAccess/policies), pas des connexions : passez-le avec --policies FICHIER, et les journaux de connexion comme entrées",
+    }
+    SKIPPED_LOCATION_EXPORT {
+        en: "skipped {name}: this is a named-location export (identity/conditionalAccess/namedLocations), not sign-ins: pass it with --named-locations FILE (beside --policies), and the sign-in logs as inputs",
+        fr: "{name} ignoré : c'est un export d'emplacements nommés (identity/conditionalAccess/namedLocations), pas des connexions : passez-le avec --named-locations FICHIER (avec --policies), et les journaux de connexion comme entrées",
+    }
+    /// Files of a directory not named like an export; {names} as in PORTAL_CSV_ONE.
+    SKIPPED_NOT_EXPORT_ONE {
+        en: "skipped 1 file that is not named like an export (.json, .jsonl, .ndjson, .csv, .log, .gz): {names}",
+        fr: "1 fichier ignoré, dont le nom n'est pas celui d'un export (.json, .jsonl, .ndjson, .csv, .log, .gz) : {names}",
+    }
+    SKIPPED_NOT_EXPORT_MANY {
+        en: "skipped {n} files that are not named like an export (.json, .jsonl, .ndjson, .csv, .log, .gz): {names}",
+        fr: "{n} fichiers ignorés, dont le nom n'est pas celui d'un export (.json, .jsonl, .ndjson, .csv, .log, .gz) : {names}",
+    }
+    /// The end of a shortened list of names: "a, b, c and 4 more".
+    LIST_AND_MORE { en: "{list} and {n} more", fr: "{list} et {n} autres" }
+    /// --lenient: what was skipped. {notes} are the reader's messages (English), joined.
+    LENIENT_SKIPPED_ONE {
+        en: "--lenient skipped 1 unreadable record or file part{shown}: {notes}",
+        fr: "--lenient a ignoré 1 enregistrement ou morceau de fichier illisible{shown} : {notes}",
+    }
+    LENIENT_SKIPPED_MANY {
+        en: "--lenient skipped {n} unreadable records or file parts{shown}: {notes}",
+        fr: "--lenient a ignoré {n} enregistrements ou morceaux de fichier illisibles{shown} : {notes}",
+    }
+    /// {shown} above when not every skip is listed.
+    LENIENT_FIRST_SHOWN { en: " (the first {n} shown)", fr: " (les {n} premiers sont affichés)" }
+    /// Joins the readers' messages.
+    LENIENT_JOIN { en: "{a}; {b}", fr: "{a} ; {b}" }
 }

@@ -14,6 +14,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::report as t;
 use crate::model::SignIn;
 pub(crate) use detect::Shape;
 pub(crate) use paste::{Paste, PasteKind, find_guid, parse as parse_paste};
@@ -114,29 +115,29 @@ impl Loaded {
             .map(|i| i.name.as_str())
             .collect();
         if !csv.is_empty() {
-            out.push(format!(
-                "{} {} the portal's CSV download: it has no policy list, named networks, risk \
-                 levels or report-only results; download JSON for the full picture",
-                list(&csv),
-                if csv.len() == 1 { "is" } else { "are" }
-            ));
+            let text = if csv.len() == 1 {
+                t::PORTAL_CSV_ONE
+            } else {
+                t::PORTAL_CSV_MANY
+            };
+            out.push(text.fill(&[("files", &list(&csv))]));
         }
         for (name, what) in &self.not_logs {
-            out.push(format!("skipped {name}: {what}"));
+            let text = if *what == NOT_LOGS_POLICY {
+                t::SKIPPED_POLICY_EXPORT
+            } else {
+                t::SKIPPED_LOCATION_EXPORT
+            };
+            out.push(text.fill(&[("name", name)]));
         }
         if !self.skipped.is_empty() {
             let names: Vec<&str> = self.skipped.iter().map(String::as_str).collect();
-            out.push(format!(
-                "skipped {} that {} not named like an export (.json, .jsonl, .ndjson, .csv, \
-                 .log, .gz): {}",
-                if names.len() == 1 {
-                    "1 file".to_string()
-                } else {
-                    format!("{} files", names.len())
-                },
-                if names.len() == 1 { "is" } else { "are" },
-                list(&names)
-            ));
+            let text = if names.len() == 1 {
+                t::SKIPPED_NOT_EXPORT_ONE
+            } else {
+                t::SKIPPED_NOT_EXPORT_MANY
+            };
+            out.push(text.fill(&[("n", &names.len()), ("names", &list(&names))]));
         }
         out
     }
@@ -145,16 +146,17 @@ impl Loaded {
 /// "a, b, c and 4 more".
 fn list(names: &[&str]) -> String {
     const SHOWN: usize = 3;
-    let mut out = names
+    let shown = names
         .iter()
         .take(SHOWN)
         .copied()
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > SHOWN {
-        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+        t::LIST_AND_MORE.fill(&[("list", &shown), ("n", &(names.len() - SHOWN))])
+    } else {
+        shown
     }
-    out
 }
 
 /// File names a directory walk reads; everything else is skipped and listed.
@@ -280,18 +282,25 @@ impl Reading {
     /// The note a report shows when anything was skipped.
     pub(crate) fn warning(&self) -> Option<String> {
         (self.skipped > 0).then(|| {
-            let more = if self.skipped as usize > self.skip_notes.len() {
-                format!(" (the first {} shown)", self.skip_notes.len())
+            let shown = if self.skipped as usize > self.skip_notes.len() {
+                t::LENIENT_FIRST_SHOWN.fill(&[("n", &self.skip_notes.len())])
             } else {
                 String::new()
             };
-            format!(
-                "--lenient skipped {} unreadable record{} or file part{}{more}: {}",
-                self.skipped,
-                if self.skipped == 1 { "" } else { "s" },
-                if self.skipped == 1 { "" } else { "s" },
-                self.skip_notes.join("; ")
-            )
+            let mut joined = String::new();
+            for note in &self.skip_notes {
+                joined = if joined.is_empty() {
+                    note.clone()
+                } else {
+                    t::LENIENT_JOIN.fill(&[("a", &joined), ("b", note)])
+                };
+            }
+            let text = if self.skipped == 1 {
+                t::LENIENT_SKIPPED_ONE
+            } else {
+                t::LENIENT_SKIPPED_MANY
+            };
+            text.fill(&[("n", &self.skipped), ("shown", &shown), ("notes", &joined)])
         })
     }
 }
