@@ -121,7 +121,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
                 files: loaded
                     .inputs
                     .iter()
-                    .map(|i| (i.name.clone(), i.shape.describe()))
+                    .map(|i| (i.name.clone(), report::detect::describe(i.shape.describe())))
                     .collect(),
                 records,
                 first,

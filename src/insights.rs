@@ -1280,6 +1280,16 @@ fn one_or_many(n: u64, one: Tr, many: Tr, args: &[(&str, &dyn std::fmt::Display)
 /// The app column's entry for blocks whose export named no app or resource.
 pub(crate) const NO_APP: &str = "(no app in the export)";
 
+/// A policy or app key as a reader sees it: [`NO_POLICY`] and [`NO_APP`] (keys the
+/// aggregation and the JSON keep in English) in this run's language, any other unchanged.
+pub(crate) fn shown_key(key: &str) -> &str {
+    match key {
+        NO_POLICY => crate::i18n::report::NO_POLICY_KEY.get(),
+        NO_APP => crate::i18n::report::NO_APP_KEY.get(),
+        other => other,
+    }
+}
+
 /// A successful sign-in's app, or its resource when it names none (as blocks are keyed).
 fn app_of<'v>(s: &'v SignIn<'_>) -> Option<&'v str> {
     trimmed(&s.app_display_name).or_else(|| trimmed(&s.resource_display_name))

@@ -11,7 +11,7 @@ use crate::fixes::{self, FixKey};
 use crate::i18n::{self, Tr, report as t};
 use crate::insights::{
     AppStatus, Incident, Insights, LastSuccess, PatternKind, Resolution, Status, UserFinding,
-    UserPattern,
+    UserPattern, shown_key,
 };
 use crate::model::{BLOCKED_BY_CONDITIONAL_ACCESS, Cause, Diagnosis, SignIn};
 
@@ -788,7 +788,7 @@ impl UserRow {
             .iter()
             .map(|a| {
                 t::APP_STATUS_LINE.fill(&[
-                    ("app", &a.app),
+                    ("app", &shown_key(&a.app)),
                     ("status", &status_words(a.status)),
                     ("detail", &a.detail),
                 ])

@@ -264,6 +264,8 @@ super::texts! {
     }
     /// The row of `--group-by app` / `country` for blocks without one.
     NO_APP_KEY { en: "(no app in the export)", fr: "(aucune application dans l'export)" }
+    /// The row of blocks without a named policy (insights::NO_POLICY, as shown).
+    NO_POLICY_KEY { en: "(no policy in the export)", fr: "(aucune stratégie dans l'export)" }
     NO_COUNTRY_KEY { en: "(no country in the export)", fr: "(aucun pays dans l'export)" }
 
     // ---- Words of the "Is it fixed?" lines (UserRow::status_lines). ----

@@ -83,7 +83,7 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
 
 /// A shape as `Shape::describe()` words it (the English, which JSON keeps), in this run's
 /// language; a description without a translation stays as it is.
-fn describe(shape: &'static str) -> &'static str {
+pub(crate) fn describe(shape: &'static str) -> &'static str {
     t::SHAPES
         .iter()
         .find(|s| s.en == shape)

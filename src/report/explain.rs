@@ -464,11 +464,7 @@ fn code_blocks(blocks: &mut Vec<Block>, f: &Facts, source: Option<&str>) {
             }
             .fill(&[("code", &code), ("name", &c.name), ("from", &from)]);
             blocks.push(Block::Title(title.replace("  ", " ").replace(" )", ")")));
-            blocks.push(Block::Para(format!(
-                "{} {}",
-                happened(f, None),
-                c.meaning
-            )));
+            blocks.push(Block::Para(format!("{} {}", happened(f, None), c.meaning)));
             if c.kind != Kind::Success {
                 blocks.push(Block::Heading(t::USER_CAN_TRY.get().into()));
                 blocks.push(Block::Para(c.user.to_string()));

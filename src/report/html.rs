@@ -13,7 +13,9 @@ use super::table::{meaning, notes};
 use super::{rfc3339, sanitize};
 use crate::fixes;
 use crate::i18n::{self, Lang, html as t};
-use crate::insights::{Incident, NO_POLICY, per_window, span_text, window_name, within_window};
+use crate::insights::{
+    Incident, NO_POLICY, per_window, shown_key, span_text, window_name, within_window,
+};
 use crate::model::{Cause, Diagnosis};
 use crate::replay::{Agreement, Replay, Verdict};
 use crate::summary::{Report, Spill, UserRow};
@@ -358,7 +360,7 @@ fn policies(out: &mut impl Write, r: &Report) -> io::Result<()> {
         writeln!(
             out,
             "<tr><td>{}</td><td class=\"num\">{n}</td><td class=\"num\">{users}</td></tr>",
-            esc(p)
+            esc(shown_key(p))
         )?;
     }
     writeln!(out, "</tbody></table></div></section>")
@@ -599,7 +601,7 @@ impl Timeline {
             let label_y = 12.0 + 16.0 * k as f64;
             let anchor = if x > W * 0.6 { "end" } else { "start" };
             let dx = if anchor == "end" { -4.0 } else { 4.0 };
-            let mut key = sanitize(&inc.key, false);
+            let mut key = sanitize(shown_key(&inc.key), false);
             if key.chars().count() > 48 {
                 key = key.chars().take(47).collect::<String>() + "…";
             }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use super::table::more_line;
 use super::{View, md_cell as md};
 use crate::i18n::{self, Tr, report as t};
+use crate::insights::shown_key;
 use crate::summary::{GroupBy, Report};
 
 pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View) -> io::Result<()> {
@@ -49,7 +50,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
                 let shown = view.rows(rows.len());
                 for g in &rows[..shown] {
                     let mut cells = vec![
-                        md(&g.key),
+                        md(shown_key(&g.key)),
                         g.blocked.to_string(),
                         g.users.to_string(),
                         counts(g.causes.iter().map(|(c, n)| (c.as_str(), *n))),
@@ -173,7 +174,7 @@ pub(crate) fn write(out: &mut impl Write, r: &Report, sources: &str, view: View)
             &[1, 2],
         )?;
         for (p, n, u) in &r.by_policy {
-            row(out, &[md(p), n.to_string(), u.to_string()])?;
+            row(out, &[md(shown_key(p)), n.to_string(), u.to_string()])?;
         }
     }
     let notes = super::table::notes(r);

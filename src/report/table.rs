@@ -10,6 +10,7 @@ use comfy_table::{
 
 use super::{Style, View, sanitize};
 use crate::i18n::{self, Tr, report as t};
+use crate::insights::shown_key;
 use crate::model::Cause;
 use crate::summary::{GroupBy, GroupRow, Report, UserRow};
 
@@ -85,7 +86,7 @@ pub(crate) fn write(
         ));
         for (p, n, users) in &r.by_policy {
             table.add_row(vec![
-                Cell::new(sanitize(p, false)),
+                Cell::new(sanitize(shown_key(p), false)),
                 Cell::new(n).set_alignment(CellAlignment::Right),
                 Cell::new(users).set_alignment(CellAlignment::Right),
             ]);
@@ -175,11 +176,11 @@ fn write_groups(
         let causes: Vec<String> = g.causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
         let key = match by {
             GroupBy::Cause => colored(
-                Cell::new(sanitize(&g.key, false)),
+                Cell::new(sanitize(shown_key(&g.key), false)),
                 g.causes.first().map(|c| c.0),
                 style,
             ),
-            _ => Cell::new(sanitize(&g.key, false)),
+            _ => Cell::new(sanitize(shown_key(&g.key), false)),
         };
         let mut row = vec![
             key,
