@@ -165,3 +165,201 @@ fn json_keys_cause_names_and_values_do_not_change_with_the_language() {
         assert!(texts > 0, "{file}: no text field follows --lang");
     }
 }
+
+/// English words the tool's own sentences use and no fixture's log values contain
+/// (policy, app and client names are quoted from the logs and stay as they are).
+const ENGLISH: &[&str] = &[
+    "the", "is", "are", "was", "which", "would", "could", "should", "this", "that", "with", "has",
+    "have", "not",
+];
+
+fn english_words(text: &str) -> Vec<String> {
+    text.lines()
+        .flat_map(|line| {
+            line.split(|c: char| !c.is_alphabetic() && c != '-')
+                .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                .map(move |w| format!("{w:?} in {line:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_french_report_reads_in_french() {
+    let out = report(&["--lang", "fr", "--wide"], &[]);
+    for expected in [
+        "9 connexions bloquées par l'accès conditionnel (AADSTS53003) pour 9 utilisateurs",
+        "Utilisateur",
+        "Correctif suggéré",
+        "Est-ce résolu ?",
+        "Remarques :",
+        "comparer",
+        "emplacements nommés",
+        "authentification héritée",
+        // Cause names are the contract's, in every language.
+        "location 1",
+        "client_app 1",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
+    }
+    assert!(!out.contains("Suggested fixes"), "{out}");
+    // No English sentence left in the French output of any kind of fixture.
+    let policies = fixture("policies/policies.json");
+    let locations = fixture("policies/named-locations.json");
+    for args in [
+        vec!["report", "--wide"],
+        vec!["report", "--format", "markdown"],
+        vec!["incidents"],
+    ] {
+        for file in [
+            "sample-tenant.json",
+            "graph-beta-every-cause.json",
+            "user-patterns.json",
+            "resolution.json",
+            "rollout.json",
+            "portal-fr.csv",
+            "graph-v1-page-1.json",
+        ] {
+            let path = fixture(file);
+            let mut all = args.clone();
+            all.extend(["--lang", "fr", path.as_str()]);
+            let (out, code) = run(&all, &[]);
+            assert_eq!(code, 0, "{all:?}");
+            let english = english_words(&out);
+            assert!(english.is_empty(), "{all:?}:\n{}", english.join("\n"));
+        }
+    }
+    let path = fixture("policies/signins.json");
+    let replay = [
+        "report",
+        "--wide",
+        "--lang",
+        "fr",
+        "--policies",
+        &policies,
+        "--named-locations",
+        &locations,
+        &path,
+    ];
+    let (out, _) = run(&replay, &[]);
+    assert!(out.contains("rejeu"), "{out}");
+}
+
+#[test]
+fn explain_in_french_reads_to_a_user_and_an_admin() {
+    let file = fixture("sample-tenant.json");
+    let id = "02de98e5-1570-48f5-bdfb-d36bea867a00";
+    let (out, code) = run(&["explain", id, &file, "--lang", "fr"], &[]);
+    assert_eq!(code, 0);
+    for expected in [
+        "Connexion bloquée par l'accès conditionnel (AADSTS53003)",
+        "Pourquoi : location",
+        "Ce que l'utilisateur peut essayer maintenant",
+        "Connectez-vous depuis le réseau du bureau",
+        "Ce que l'administrateur doit vérifier",
+        "La stratégie « CA010 - Block access outside allowed countries »",
+        "ID de la demande",
+        "ID de corrélation",
+        "Est-ce résolu ?",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
+    }
+    let english = english_words(&out);
+    assert!(english.is_empty(), "{}", english.join("\n"));
+    // A wrapped French line never starts with the punctuation French spaces off.
+    for width in ["60", "72", "100"] {
+        let mut cmd = doctor();
+        let out = cmd
+            .env("COLUMNS", width)
+            .args(["explain", id, &file, "--lang", "fr"])
+            .output()
+            .unwrap();
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let t = line.trim_start();
+            assert!(
+                !t.starts_with([':', ';', '?', '!', '»']) && !line.ends_with('«'),
+                "{line:?}"
+            );
+        }
+    }
+    // Not found: the same exit code, the reasons in French.
+    let (out, code) = run(
+        &[
+            "explain",
+            "00000000-0000-0000-0000-000000000000",
+            &file,
+            "--lang",
+            "fr",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("Aucune connexion avec l'ID"), "{out}");
+    assert!(out.contains("Raisons probables"), "{out}");
+}
+
+#[test]
+fn a_pasted_error_page_is_explained_in_french() {
+    let (out, code) = run(
+        &[
+            "explain",
+            "--paste",
+            &fixture("pastes/error-page.txt"),
+            "--lang",
+            "fr",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("d'après la page d'erreur"), "{out}");
+    assert!(
+        out.contains("Ce que l'utilisateur peut essayer maintenant"),
+        "{out}"
+    );
+    let english = english_words(&out);
+    assert!(english.is_empty(), "{}", english.join("\n"));
+}
+
+#[test]
+fn check_speaks_french_and_fails_the_same_way() {
+    let file = fixture("sample-tenant.json");
+    let (en, en_code) = run(&["check", "--max-blocked", "0", &file, "--lang", "en"], &[]);
+    let (fr, fr_code) = run(&["check", "--max-blocked", "0", &file, "--lang", "fr"], &[]);
+    assert_eq!((en_code, fr_code), (1, 1));
+    assert!(
+        en.starts_with("FAIL at most 0 blocked sign-ins: 16 found"),
+        "{en}"
+    );
+    assert!(
+        fr.starts_with("ÉCHEC au plus 0 connexion bloquée : 16 au total"),
+        "{fr}"
+    );
+    assert!(fr.contains("bloqué par la stratégie « CA010"), "{fr}");
+    // JSON keys and rule ids stay.
+    let json = |lang: &str| -> Value {
+        let (out, _) = run(
+            &[
+                "check",
+                "--max-blocked",
+                "0",
+                "--format",
+                "json",
+                &file,
+                "--lang",
+                lang,
+            ],
+            &[],
+        );
+        serde_json::from_str(&out).unwrap()
+    };
+    let mut texts = 0;
+    same_machine_shape(&json("en"), &json("fr"), "check", &mut texts);
+}
+
+#[test]
+fn the_html_page_declares_its_language() {
+    let file = fixture("sample-tenant.json");
+    let (fr, _) = run(&["report", "--format", "html", &file, "--lang", "fr"], &[]);
+    let (en, _) = run(&["report", "--format", "html", &file], &[]);
+    assert!(fr.contains("<html lang=\"fr\">"), "{}", &fr[..200]);
+    assert!(en.contains("<html lang=\"en\">"), "{}", &en[..200]);
+}
