@@ -459,6 +459,33 @@ pub(crate) struct Diagnosis {
     pub replay: Option<crate::replay::Replay>,
 }
 
+/// A 53003 sign-in blocked by "CA030 - Block untrusted IP" (a failed `Block` policy with
+/// `conds` satisfied), for the unit tests of the aggregation and the renderers.
+#[cfg(test)]
+pub(crate) fn blocked_for_tests(
+    id: &str,
+    user: &str,
+    time: &str,
+    country: &str,
+    conds: &str,
+) -> SignIn<'static> {
+    SignIn {
+        id: Some(id.to_string().into()),
+        user_principal_name: Some(user.to_string().into()),
+        created: parse_time(time),
+        error_code: Some(53003),
+        country: Some(country.to_string().into()),
+        policies: Some(vec![AppliedPolicy {
+            display_name: Some("CA030 - Block untrusted IP".into()),
+            result: Some("failure".into()),
+            grant_controls: vec!["Block".into()],
+            conditions_satisfied: Some(Conditions::from_names(conds)),
+            ..AppliedPolicy::default()
+        }]),
+        ..SignIn::default()
+    }
+}
+
 /// Parses the timestamps exports use: RFC 3339 with 0–7 fraction digits and `Z` or an
 /// offset, the OAuth error's `2016-01-09 02:02:12Z`, and zone-less ISO (taken as UTC,
 /// which is what the portal writes).

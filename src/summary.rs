@@ -1073,24 +1073,9 @@ impl FieldCensus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AppliedPolicy, Conditions};
 
     fn blocked(id: &str, user: &str, time: &str, conds: &str) -> SignIn<'static> {
-        SignIn {
-            id: Some(id.to_string().into()),
-            user_principal_name: Some(user.to_string().into()),
-            created: crate::model::parse_time(time),
-            error_code: Some(53003),
-            country: Some("BR".into()),
-            policies: Some(vec![AppliedPolicy {
-                display_name: Some("CA030 - Block untrusted IP".into()),
-                result: Some("failure".into()),
-                grant_controls: vec!["Block".into()],
-                conditions_satisfied: Some(Conditions::from_names(conds)),
-                ..AppliedPolicy::default()
-            }]),
-            ..SignIn::default()
-        }
+        crate::model::blocked_for_tests(id, user, time, "BR", conds)
     }
 
     fn tally(records: &[SignIn<'static>], filter: Filter, keep: bool) -> Report {

@@ -1343,7 +1343,7 @@ mod tests {
 
     /// A page from three blocks (one without a time), as `report --format html` writes it.
     fn page() -> String {
-        use crate::model::{AppliedPolicy, Conditions, SignIn};
+        use crate::model::blocked_for_tests;
         use crate::summary::{Filter, Tally};
         let mut tally = Tally::new(Filter::default(), true).with_insights(3600);
         for (id, user, time) in [
@@ -1351,23 +1351,13 @@ mod tests {
             ("B", "lee@contoso.com", "2026-11-02T09:30:00Z"),
             ("C", "lee@contoso.com", ""),
         ] {
-            tally.add(SignIn {
-                id: Some(id.to_string().into()),
-                user_principal_name: Some(user.to_string().into()),
-                created: crate::model::parse_time(time),
-                error_code: Some(53003),
-                country: Some("BR".into()),
-                policies: Some(vec![AppliedPolicy {
-                    display_name: Some("CA030 - Block untrusted IP".into()),
-                    result: Some("failure".into()),
-                    grant_controls: vec!["Block".into()],
-                    conditions_satisfied: Some(Conditions::from_names(
-                        "application,users,location",
-                    )),
-                    ..AppliedPolicy::default()
-                }]),
-                ..SignIn::default()
-            });
+            tally.add(blocked_for_tests(
+                id,
+                user,
+                time,
+                "BR",
+                "application,users,location",
+            ));
         }
         tally.flush();
         let r = tally.finish();

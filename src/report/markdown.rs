@@ -248,7 +248,7 @@ fn capitalized(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, with_lang};
-    use crate::model::{AppliedPolicy, Conditions, SignIn};
+    use crate::model::blocked_for_tests;
     use crate::summary::{Filter, GroupBy, Tally};
 
     #[test]
@@ -257,22 +257,13 @@ mod tests {
         let r = with_lang(Lang::Fr, || {
             let mut t = Tally::new(Filter::default(), false).group_by(GroupBy::Country);
             for (id, country) in [("a", "BR"), ("b", "BR"), ("c", "")] {
-                t.add(SignIn {
-                    id: Some(id.into()),
-                    user_principal_name: Some("dana@contoso.com".into()),
-                    error_code: Some(53003),
-                    country: Some(country.into()),
-                    policies: Some(vec![AppliedPolicy {
-                        display_name: Some("CA030 - Block untrusted IP".into()),
-                        result: Some("failure".into()),
-                        grant_controls: vec!["Block".into()],
-                        conditions_satisfied: Some(Conditions::from_names(
-                            "application,users,location",
-                        )),
-                        ..AppliedPolicy::default()
-                    }]),
-                    ..SignIn::default()
-                });
+                t.add(blocked_for_tests(
+                    id,
+                    "dana@contoso.com",
+                    "",
+                    country,
+                    "application,users,location",
+                ));
             }
             t.finish()
         });

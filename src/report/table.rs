@@ -507,24 +507,18 @@ fn limited(items: &[String], sep: &str, view: View) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, with_lang};
-    use crate::model::{AppliedPolicy, Conditions, SignIn};
+    use crate::model::{SignIn, blocked_for_tests};
     use crate::summary::{Filter, Tally};
 
     fn report() -> Report {
-        let blocked = |id: &str, user: &str| SignIn {
-            id: Some(id.to_string().into()),
-            user_principal_name: Some(user.to_string().into()),
-            created: crate::model::parse_time("2026-11-02T09:00:00Z"),
-            error_code: Some(53003),
-            country: Some("BR".into()),
-            policies: Some(vec![AppliedPolicy {
-                display_name: Some("CA030 - Block untrusted IP".into()),
-                result: Some("failure".into()),
-                grant_controls: vec!["Block".into()],
-                conditions_satisfied: Some(Conditions::from_names("application,users,location")),
-                ..AppliedPolicy::default()
-            }]),
-            ..SignIn::default()
+        let blocked = |id: &str, user: &str| {
+            blocked_for_tests(
+                id,
+                user,
+                "2026-11-02T09:00:00Z",
+                "BR",
+                "application,users,location",
+            )
         };
         let mut t = Tally::new(Filter::default(), false).with_insights(3600);
         t.add(blocked("a", "dana@contoso.com"));
