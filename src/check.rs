@@ -321,12 +321,18 @@ pub(crate) fn evaluate<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{AppliedPolicy, SignIn};
     use crate::summary::{Filter, Impact, Tally};
 
-    fn record(id: &str, user: &str, code: i64, policy: (&str, &str, &str)) -> SignIn<'static> {
+    /// A sign-in with `code` and one policy: (name, result, conditions satisfied), `Block`.
+    pub(crate) fn record(
+        id: &str,
+        user: &str,
+        code: i64,
+        policy: (&str, &str, &str),
+    ) -> SignIn<'static> {
         SignIn {
             id: Some(id.to_string().into()),
             user_principal_name: Some(user.to_string().into()),

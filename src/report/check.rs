@@ -263,23 +263,14 @@ mod tests {
     use super::*;
     use crate::check::{Limits, evaluate};
     use crate::i18n::{Lang, with_lang};
-    use crate::model::{AppliedPolicy, SignIn};
+    use crate::model::SignIn;
     use crate::summary::{Filter, Impact, Tally};
 
+    /// check.rs's test record, opened in Azure Portal.
     fn record(id: &str, user: &str, code: i64, policy: (&str, &str, &str)) -> SignIn<'static> {
         SignIn {
-            id: Some(id.to_string().into()),
-            user_principal_name: Some(user.to_string().into()),
-            error_code: Some(code),
             app_display_name: Some("Azure Portal".into()),
-            policies: Some(vec![AppliedPolicy {
-                display_name: Some(policy.0.to_string().into()),
-                result: Some(policy.1.to_string().into()),
-                grant_controls: vec!["Block".into()],
-                conditions_satisfied: Some(crate::model::Conditions::from_names(policy.2)),
-                ..AppliedPolicy::default()
-            }]),
-            ..SignIn::default()
+            ..crate::check::tests::record(id, user, code, policy)
         }
     }
 
