@@ -219,7 +219,7 @@ pub(crate) fn all_texts() -> Vec<(String, Tr)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
@@ -272,6 +272,69 @@ mod tests {
                 problems.push(format!("{name}: spacing or line breaks differ"));
             }
         }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// French as a terminal shows it: a plain space before ":", ";", "?", "!" and "»" and
+    /// after "«" (no non-breaking space, which terminals and `wrap` treat unevenly), and the
+    /// portal's vocabulary rather than its English or a false friend.
+    pub(crate) fn french_typography(text: &str) -> Result<(), String> {
+        if text.contains(['\u{a0}', '\u{202f}']) {
+            return Err(format!("non-breaking space in {text:?}"));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            // "10:42", "https://", "a;b" in a value are not punctuation, nor is the colon
+            // after a quoted field name (`{"value": …}`, `networkLocationDetails: …`).
+            let word: String = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|ch| !ch.is_whitespace() && **ch != '(')
+                .collect();
+            let field = before == Some('"')
+                || word.chars().any(|ch| ch.is_ascii_uppercase())
+                    && word.chars().all(|ch| ch.is_ascii_alphanumeric());
+            let punctuation = !field && after.is_none_or(|ch| ch == ' ' || ch == '\n');
+            let ok = match c {
+                ';' | ':' | '?' | '!' if punctuation => before == Some(' '),
+                '»' => before == Some(' '),
+                '«' => after == Some(' '),
+                _ => true,
+            };
+            if !ok {
+                return Err(format!("no space around {c:?} in {text:?}"));
+            }
+        }
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .map(str::to_lowercase)
+            .collect();
+        for word in [
+            "politique",
+            "politiques",
+            "périphérique",
+            "périphériques",
+            "tenant",
+        ] {
+            if words.iter().any(|w| w == word) {
+                return Err(format!("{word:?} in {text:?} (see the glossary)"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn french_is_typeset_for_a_terminal_with_the_portal_words() {
+        let problems: Vec<String> = all_texts()
+            .iter()
+            .filter_map(|(name, text)| {
+                french_typography(text.fr)
+                    .err()
+                    .map(|e| format!("{name}: {e}"))
+            })
+            .collect();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
