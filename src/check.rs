@@ -266,7 +266,7 @@ pub(crate) fn evaluate<'a>(
         violations.retain(|v| v.kind != Kind::WouldInterrupt);
         rules.push(Rule {
             id: RuleId::BreakGlass,
-            title: t::pick(
+            title: i18n::pick(
                 limits.break_glass.len() as u64,
                 t::RULE_BREAK_GLASS_ONE,
                 t::RULE_BREAK_GLASS_MANY,

@@ -146,6 +146,14 @@ super::texts! {
     SHAPE_LA_CSV { en: "Log Analytics export (CSV)", fr: "Export Log Analytics (CSV)" }
     SHAPE_PORTAL_CSV { en: "Entra admin center CSV download", fr: "Téléchargement CSV du centre d'administration Microsoft Entra" }
     SHAPE_EMPTY { en: "empty", fr: "vide" }
+    /// detect's names for the fields it counts that need a gloss (the JSON keeps the
+    /// English as its key).
+    FIELD_REQUEST_ID { en: "id (request id)", fr: "id (ID de la demande)" }
+    FIELD_COUNTRY { en: "location country", fr: "location (pays)" }
+    FIELD_CONDITIONS {
+        en: "conditionsSatisfied (matched conditions)",
+        fr: "conditionsSatisfied (conditions remplies)",
+    }
 }
 
 /// Every shape description, to word `Shape::describe()` in this run's language.
@@ -161,14 +169,3 @@ pub(crate) const SHAPES: [crate::i18n::Tr; 10] = [
     SHAPE_PORTAL_CSV,
     SHAPE_EMPTY,
 ];
-
-/// The singular or plural form of a whole sentence about `n` things, with `{n}` filled:
-/// French counts 0 and 1 as singular, English only 1.
-pub(crate) fn pick(n: u64, one: crate::i18n::Tr, many: crate::i18n::Tr) -> String {
-    let text = if crate::i18n::lang().singular(n) {
-        one
-    } else {
-        many
-    };
-    text.fill(&[("n", &n)])
-}

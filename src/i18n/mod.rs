@@ -175,6 +175,13 @@ pub(crate) fn count(n: u64, one: Tr, many: Tr) -> String {
     )
 }
 
+/// The singular or plural form of a whole sentence about `n` things, with `{n}` filled:
+/// `pick(n, ONE_FILE, FILES)`. French counts 0 and 1 as singular, English only 1.
+pub(crate) fn pick(n: u64, one: Tr, many: Tr) -> String {
+    let text = if lang().singular(n) { one } else { many };
+    text.fill(&[("n", &n)])
+}
+
 /// Declares a table of texts: one `pub(crate) const` per text, English and French side by
 /// side, and (for the tests) `ALL`, every text of the table with its name.
 ///

@@ -44,7 +44,7 @@ pub(crate) fn write_text(
         }
         if rule.violations.len() > SHOWN {
             let more = (rule.violations.len() - SHOWN) as u64;
-            let more = t::pick(more, t::MORE_VIOLATIONS_ONE, t::MORE_VIOLATIONS_MANY);
+            let more = i18n::pick(more, t::MORE_VIOLATIONS_ONE, t::MORE_VIOLATIONS_MANY);
             writeln!(out, "  {more}")?;
         }
     }

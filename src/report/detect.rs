@@ -61,15 +61,18 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
             .present
             .iter()
             .filter(|(_, n)| *n == 0)
-            .map(|(f, _)| *f)
+            .map(|(f, _)| field(f))
             .collect();
         if !all.is_empty() {
-            let names: Vec<&str> = all.iter().map(|(f, _)| *f).collect();
+            let names: Vec<&str> = all.iter().map(|(f, _)| field(f)).collect();
             let fields = names.join(", ");
             writeln!(out, "  {}", t::DETECT_EVERY.fill(&[("fields", &fields)]))?;
         }
         if !partial.is_empty() {
-            let names: Vec<String> = partial.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+            let names: Vec<String> = partial
+                .iter()
+                .map(|(f, n)| format!("{} ({n})", field(f)))
+                .collect();
             let fields = names.join(", ");
             writeln!(out, "  {}", t::DETECT_SOME.fill(&[("fields", &fields)]))?;
         }
@@ -88,6 +91,15 @@ pub(crate) fn describe(shape: &'static str) -> &'static str {
         .iter()
         .find(|s| s.en == shape)
         .map_or(shape, |s| s.get())
+}
+
+/// A counted field as the text output names it: the log's own name, with its gloss in
+/// this run's language.
+fn field(name: &'static str) -> &'static str {
+    [t::FIELD_REQUEST_ID, t::FIELD_COUNTRY, t::FIELD_CONDITIONS]
+        .into_iter()
+        .find(|gloss| gloss.en == name)
+        .map_or(name, |gloss| gloss.get())
 }
 
 #[derive(Serialize)]

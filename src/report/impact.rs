@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Style, md_cell as md, rfc3339, sanitize};
 use crate::classify::ReportOnly;
-use crate::i18n::check as t;
+use crate::i18n::{self, check as t};
 use crate::model::Cause;
 use crate::summary::PolicyImpact;
 
@@ -121,7 +121,7 @@ fn top(map: &std::collections::BTreeMap<String, u64>) -> Vec<String> {
         .collect();
     if map.len() > TOP {
         let more = (map.len() - TOP) as u64;
-        v.push(t::pick(more, t::AND_MORE_ONE, t::AND_MORE_MANY));
+        v.push(i18n::pick(more, t::AND_MORE_ONE, t::AND_MORE_MANY));
     }
     v
 }
