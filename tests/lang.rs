@@ -363,3 +363,30 @@ fn the_html_page_declares_its_language() {
     assert!(fr.contains("<html lang=\"fr\">"), "{}", &fr[..200]);
     assert!(en.contains("<html lang=\"en\">"), "{}", &en[..200]);
 }
+
+#[test]
+fn explain_json_keeps_its_keys_and_values_in_french() {
+    let file = fixture("sample-tenant.json");
+    let json = |lang: &str| -> Value {
+        let (out, code) = run(
+            &[
+                "explain",
+                "--format",
+                "json",
+                "02de98e5-1570-48f5-bdfb-d36bea867a00",
+                &file,
+                "--lang",
+                lang,
+            ],
+            &[],
+        );
+        assert_eq!(code, 0);
+        serde_json::from_str(&out).unwrap()
+    };
+    let (en, fr) = (json("en"), json("fr"));
+    let mut texts = 0;
+    same_machine_shape(&en, &fr, "explain", &mut texts);
+    let detail = fr.pointer("/failures/0/detail").or(fr.pointer("/detail"));
+    let detail = detail.and_then(Value::as_str).unwrap_or_default();
+    assert!(detail.contains("emplacements autorisés"), "{fr:#}");
+}
