@@ -240,7 +240,7 @@ const CODES: &[Code] = &[
                  account (not InPrivate), or Chrome with the Microsoft Single Sign On extension. \
                  If this is your work device, tell IT.",
             fr: "Connectez-vous depuis votre appareil professionnel avec Microsoft Edge connecté \
-                 à votre compte professionnel (pas en mode InPrivate), ou avec Chrome et \
+                 avec votre compte professionnel (pas en mode InPrivate), ou avec Chrome et \
                  l'extension Microsoft Single Sign On. S'il s'agit bien de votre appareil \
                  professionnel, prévenez le service informatique.",
         },
@@ -285,9 +285,9 @@ const CODES: &[Code] = &[
             fr: "Quelques-unes de ces erreurs sont de simples fautes de frappe. En grand nombre, \
                  sur plusieurs utilisateurs ou depuis des adresses IP inhabituelles, elles font \
                  penser à une pulvérisation de mots de passe ou à des tentatives au hasard : \
-                 vérifiez les adresses IP et le risque de l'utilisateur dans ID Protection. Un \
-                 ancien mot de passe enregistré dans une application ou un appareil en produit \
-                 aussi un flux régulier.",
+                 vérifiez les adresses IP et le risque de l'utilisateur dans Microsoft Entra ID \
+                 Protection. Un ancien mot de passe enregistré dans une application ou un appareil \
+                 en produit aussi un flux régulier.",
         },
     },
     Code {
@@ -371,11 +371,12 @@ const CODES: &[Code] = &[
                  Review the user in Risky users; a secure password change remediates the risk. If \
                  the user cannot change it, reset the password yourself and confirm or dismiss \
                  the risk once you have investigated.",
-            fr: "ID Protection a signalé l'utilisateur et une stratégie exige un changement de \
-                 mot de passe sécurisé. Examinez l'utilisateur dans Utilisateurs à risque ; un \
-                 changement de mot de passe sécurisé corrige le risque. Si l'utilisateur ne peut \
-                 pas le changer, réinitialisez vous-même le mot de passe, puis confirmez la \
-                 compromission ou ignorez le risque une fois votre analyse terminée.",
+            fr: "Microsoft Entra ID Protection a signalé l'utilisateur et une stratégie exige un \
+                 changement de mot de passe sécurisé. Examinez l'utilisateur dans Utilisateurs à \
+                 risque ; un changement de mot de passe sécurisé corrige le risque. Si \
+                 l'utilisateur ne peut pas le changer, réinitialisez vous-même le mot de passe, \
+                 puis confirmez la compromission ou ignorez le risque une fois votre analyse \
+                 terminée.",
         },
     },
     Code {
@@ -584,8 +585,8 @@ const CODES: &[Code] = &[
         user: Tr {
             en: "Send IT the Request ID and the time of the failed sign-in (the error page's More \
                  details link shows both).",
-            fr: "Envoyez au service informatique l'ID de la demande et l'heure de la connexion \
-                 qui a échoué (le lien Plus de détails de la page d'erreur affiche les deux).",
+            fr: "Envoyez au service informatique l'ID de la demande et l'heure de la connexion qui \
+                 a échoué (le lien « Plus de détails » de la page d'erreur affiche les deux).",
         },
         admin: Tr {
             en: "Open the sign-in's Conditional Access tab to see which policy failed and which \
@@ -593,9 +594,9 @@ const CODES: &[Code] = &[
                  the resource as well as the app: the block can come from a service the app \
                  depends on.",
             fr: "Ouvrez l'onglet Accès conditionnel de la connexion pour voir quelle stratégie a \
-                 échoué et quelles conditions correspondaient, ou lancez What If ; les stratégies \
-                 en mode rapport seul ne bloquent jamais. Vérifiez la ressource autant que \
-                 l'application : le blocage peut venir d'un service dont l'application dépend.",
+                 échoué et quelles conditions étaient satisfaites, ou lancez What If ; les \
+                 stratégies en mode rapport seul ne bloquent jamais. Vérifiez la ressource autant \
+                 que l'application : le blocage peut venir d'un service dont l'application dépend.",
         },
     },
     Code {
@@ -623,9 +624,9 @@ const CODES: &[Code] = &[
                  Protection (Risky users, Risky sign-ins), then remediate or dismiss the risk \
                  once you are satisfied it was the user, and let them register their methods.",
             fr: "Un administrateur doit corriger le risque : examinez le risque et les détections \
-                 de l'utilisateur dans ID Protection (Utilisateurs à risque, Connexions à \
-                 risque), puis corrigez ou ignorez le risque lorsque vous avez établi qu'il \
-                 s'agissait bien de l'utilisateur, et laissez-le inscrire ses méthodes.",
+                 de l'utilisateur dans Microsoft Entra ID Protection (Utilisateurs à risque, \
+                 Connexions à risque), puis corrigez ou ignorez le risque lorsque vous avez établi \
+                 qu'il s'agissait bien de l'utilisateur, et laissez-le inscrire ses méthodes.",
         },
     },
     Code {
@@ -943,7 +944,7 @@ const CODES: &[Code] = &[
             en: "Security defaults blocked the request because it used legacy authentication or \
                  was judged unsafe; no Conditional Access policy is involved.",
             fr: "Les paramètres de sécurité par défaut ont bloqué la demande, car elle utilisait \
-                 l'authentification héritée ou a été jugée dangereuse ; aucune stratégie d'accès \
+                 l'authentification héritée ou a été jugée non sûre ; aucune stratégie d'accès \
                  conditionnel n'est en cause.",
         },
         user: Tr {

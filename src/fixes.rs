@@ -159,10 +159,10 @@ const CATALOGUE: &[Remedy] = &[
                  devices are supported. Platform is read from the user agent: keep platform \
                  blocks paired with a device requirement.",
             fr: "{Policy} bloque la plateforme {os}. Si cette plateforme doit être autorisée pour \
-                 cette application, revoyez la condition Plateformes d'appareils de la stratégie \
-                 ; sinon, indiquez à l'utilisateur quels appareils sont pris en charge. La \
-                 plateforme est déduite de l'agent utilisateur : associez toujours un blocage de \
-                 plateforme à une exigence sur l'appareil.",
+                 cette application, revoyez la condition « Plateformes d'appareils » de la \
+                 stratégie ; sinon, indiquez à l'utilisateur quels appareils sont pris en charge. \
+                 La plateforme est déduite de l'agent utilisateur : associez toujours un blocage \
+                 de plateforme à une exigence sur l'appareil.",
         },
     },
     Remedy {
@@ -216,8 +216,8 @@ const CATALOGUE: &[Remedy] = &[
             en: "{Policy} blocks this client type ({client}). If it should be allowed, review the \
                  policy's client apps condition; otherwise point the user to the supported \
                  client.",
-            fr: "{Policy} bloque ce type de client ({client}). S'il doit être autorisé, revoyez \
-                 la condition Applications clientes de la stratégie ; sinon, orientez \
+            fr: "{Policy} bloque ce type de client ({client}). S'il doit être autorisé, revoyez la \
+                 condition « Applications clientes » de la stratégie ; sinon, orientez \
                  l'utilisateur vers le client pris en charge.",
         },
     },
@@ -257,8 +257,8 @@ const CATALOGUE: &[Remedy] = &[
         summary: Tr {
             en: "Review the sign-in risk in ID Protection; user retries from a usual device and \
                  network",
-            fr: "Examiner le risque de connexion dans ID Protection ; l'utilisateur réessaie \
-                 depuis son appareil et son réseau habituels",
+            fr: "Examiner le risque de connexion dans Microsoft Entra ID Protection ; faire \
+                 réessayer l'utilisateur depuis son appareil et son réseau habituels",
         },
         user: Tr {
             en: "This sign-in looked risky (for example an unfamiliar place or an anonymising \
@@ -275,10 +275,10 @@ const CATALOGUE: &[Remedy] = &[
                  user. Consider requiring MFA for sign-in risk instead of blocking, so users can \
                  remediate themselves.",
             fr: "{Policy} bloque les connexions à risque. Examinez les détections de cette \
-                 connexion dans ID Protection (Connexions à risque) : confirmez la compromission, \
-                 ou confirmez que la connexion est sécurisée si c'était bien l'utilisateur. \
-                 Envisagez d'exiger la MFA pour le risque de connexion plutôt que de bloquer, \
-                 afin que les utilisateurs puissent corriger le risque eux-mêmes.",
+                 connexion dans Microsoft Entra ID Protection (Connexions à risque) : confirmez la \
+                 compromission, ou confirmez que la connexion est sécurisée si c'était bien \
+                 l'utilisateur. Envisagez d'exiger la MFA pour le risque de connexion plutôt que \
+                 de bloquer, afin que les utilisateurs puissent corriger le risque eux-mêmes.",
         },
     },
     Remedy {
@@ -302,10 +302,10 @@ const CATALOGUE: &[Remedy] = &[
                  remediate or dismiss the risk. Prefer 'Require password change' over a block so \
                  users can remediate themselves.",
             fr: "{Policy} bloque les utilisateurs à risque. Analysez les détections de \
-                 l'utilisateur dans ID Protection (Utilisateurs à risque) ; après un changement \
-                 de mot de passe sécurisé ou votre propre examen, corrigez ou ignorez le risque. \
-                 Préférez « Exiger une modification du mot de passe » à un blocage, afin que les \
-                 utilisateurs puissent corriger le risque eux-mêmes.",
+                 l'utilisateur dans Microsoft Entra ID Protection (Utilisateurs à risque) ; après \
+                 un changement de mot de passe sécurisé ou votre propre examen, corrigez ou \
+                 ignorez le risque. Préférez « Exiger une modification du mot de passe » à un \
+                 blocage, afin que les utilisateurs puissent corriger le risque eux-mêmes.",
         },
     },
     Remedy {
@@ -351,8 +351,8 @@ const CATALOGUE: &[Remedy] = &[
             en: "{Policy} blocks authentication transfer. Ask users to sign in directly; change \
                  the authentication flows condition only if the transfer is required.",
             fr: "{Policy} bloque le transfert d'authentification. Demandez aux utilisateurs de se \
-                 connecter directement ; ne modifiez la condition Flux d'authentification que si \
-                 le transfert est indispensable.",
+                 connecter directement ; ne modifiez la condition « Flux d'authentification » que \
+                 si le transfert est indispensable.",
         },
     },
     Remedy {
@@ -415,7 +415,7 @@ const CATALOGUE: &[Remedy] = &[
         summary: Tr {
             en: "Open the sign-in's Conditional Access tab to see which condition matched",
             fr: "Ouvrir l'onglet Accès conditionnel de la connexion pour voir quelle condition \
-                 correspondait",
+                 était satisfaite",
         },
         user: Tr {
             en: "Send IT the Request ID and the time of the failed sign-in.",
@@ -428,10 +428,10 @@ const CATALOGUE: &[Remedy] = &[
                  admin center, or export from the beta endpoint or the portal's JSON download, \
                  which carry the matched conditions.",
             fr: "{Policy} a bloqué la connexion, mais cet export n'indique pas quelle condition \
-                 correspondait (Graph v1.0 ne l'indique pas). Ouvrez l'onglet Accès conditionnel \
-                 de la connexion dans le centre d'administration, ou exportez depuis le point de \
-                 terminaison beta ou le téléchargement JSON du portail, qui contiennent les \
-                 conditions satisfaites.",
+                 était satisfaite (Graph v1.0 ne l'indique pas). Ouvrez l'onglet Accès \
+                 conditionnel de la connexion dans le centre d'administration, ou exportez depuis \
+                 le point de terminaison beta ou avec le téléchargement JSON du portail, qui \
+                 contiennent les conditions satisfaites.",
         },
     },
     Remedy {
@@ -439,8 +439,8 @@ const CATALOGUE: &[Remedy] = &[
         cause: Cause::Unknown,
         summary: Tr {
             en: "Pull the sign-in record by its Request ID to see the blocking policy",
-            fr: "Récupérer l'enregistrement de la connexion par son ID de demande pour voir la \
-                 stratégie qui bloque",
+            fr: "Récupérer l'enregistrement de la connexion par son ID de la demande pour voir la \
+                 stratégie bloquante",
         },
         user: Tr {
             en: "Keep the Request ID and the time from the error page; IT needs them to look the \
@@ -454,7 +454,7 @@ const CATALOGUE: &[Remedy] = &[
                  sign-in record by its Request ID (the commands above) and run signin-doctor \
                  explain on it, or open it in the Entra admin center's Conditional Access tab.",
             fr: "La page d'erreur n'indique ni quelle stratégie a bloqué la connexion, ni \
-                 pourquoi. Récupérez l'enregistrement de la connexion par son ID de demande \
+                 pourquoi. Récupérez l'enregistrement de la connexion par son ID de la demande \
                  (commandes ci-dessus) et exécutez signin-doctor explain sur cet enregistrement, \
                  ou ouvrez-le dans l'onglet Accès conditionnel du centre d'administration \
                  Microsoft Entra.",

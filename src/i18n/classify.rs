@@ -122,10 +122,10 @@ super::texts! {
 
     /// The paste as the subject of a sentence.
     THE_ERROR_PAGE { en: "the error page", fr: "la page d'erreur" }
-    THE_ERROR_TEXT { en: "the error text", fr: "le texte d'erreur" }
+    THE_ERROR_TEXT { en: "the error text", fr: "le message d'erreur" }
     /// The paste before one of its fields: `error page: App name = "Azure CLI"`.
     ERROR_PAGE { en: "error page", fr: "page d'erreur" }
-    ERROR_TEXT { en: "error text", fr: "texte d'erreur" }
+    ERROR_TEXT { en: "error text", fr: "message d'erreur" }
     /// {source} is THE_ERROR_PAGE or THE_ERROR_TEXT.
     PASTE_MENTIONS_DEVICE_CODE {
         en: "{source} mentions the device code flow",
@@ -178,7 +178,7 @@ super::texts! {
     /// {cause} is a cause name (`device_state`).
     EVIDENCE_NAME_AGAINST_SIGNIN {
         en: "the policy (its name or grant) points to {cause}, but the sign-in does not show it",
-        fr: "la stratégie (son nom ou son contrôle d'octroi) désigne {cause}, mais la connexion ne le montre pas",
+        fr: "la stratégie (son nom ou son contrôle d'octroi) évoque la cause {cause}, mais la connexion ne la montre pas",
     }
     /// {name} quoted; {result} the policy's result; {grants} GRANTS or nothing;
     /// {conditions} the matched condition names.
@@ -206,7 +206,7 @@ super::texts! {
     }
     NETWORK_NONE {
         en: "networkLocationDetails: none (the IP matched no named location)",
-        fr: "networkLocationDetails: none (l'IP ne correspond à aucun emplacement nommé)",
+        fr: "networkLocationDetails: none (l'adresse IP ne correspond à aucun emplacement nommé)",
     }
     /// {networks} is `namedNetwork "Branch"; ...`.
     NETWORK_NOT_TRUSTED {

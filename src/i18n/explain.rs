@@ -94,7 +94,7 @@ super::texts! {
     STATUS_RESOLVED { en: "resolved", fr: "résolu" }
     STATUS_STILL_BLOCKED { en: "still blocked", fr: "toujours bloqué" }
     STATUS_RECURRING { en: "recurring", fr: "récurrent" }
-    STATUS_UNKNOWN { en: "unknown", fr: "indéterminé" }
+    STATUS_UNKNOWN { en: "unknown", fr: "inconnu" }
     /// The user's pattern; {kind} is PATTERN_* (capitalised as the line starts).
     PATTERN_LINE { en: "{kind}: {detail}", fr: "{kind} : {detail}" }
     PATTERN_STRUCTURAL { en: "structural", fr: "structurel" }
@@ -150,7 +150,7 @@ super::texts! {
     }
     TITLE_CA_REQUIREMENT {
         en: "A Conditional Access requirement was not met (AADSTS{code} {name}): not a block{from}",
-        fr: "Une exigence de l'accès conditionnel n'est pas remplie (AADSTS{code} {name}) : ce n'est pas un blocage{from}",
+        fr: "Une exigence de l'accès conditionnel n'a pas été remplie (AADSTS{code} {name}) : ce n'est pas un blocage{from}",
     }
     TITLE_NOT_CA {
         en: "Not a Conditional Access block: AADSTS{code} {name}{from}",
@@ -172,7 +172,7 @@ super::texts! {
     PASTE_CANNOT_SAY { en: "What the paste cannot say", fr: "Ce que le texte collé ne dit pas" }
     PASTE_NO_POLICY {
         en: "Which policy blocked the sign-in, and which of its conditions matched: {source} never names them. The sign-in log record does.",
-        fr: "Quelle stratégie a bloqué la connexion, et quelles conditions de cette stratégie étaient remplies : {source} ne les nomme jamais. L'enregistrement du journal de connexion, lui, les indique.",
+        fr: "Quelle stratégie a bloqué la connexion, et quelles conditions de cette stratégie étaient satisfaites : {source} ne les nomme jamais. L'enregistrement du journal de connexion, lui, les indique.",
     }
     TITLE_ID_NO_ERROR { en: "An id, but no error", fr: "Un ID, mais aucune erreur" }
     ID_NO_ERROR {
@@ -183,7 +183,7 @@ super::texts! {
         en: "The paste has no Request Id: ask the user for the full troubleshooting details (\"More details\" on the error page).",
         fr: "Le texte collé ne contient pas d'ID de la demande : demandez à l'utilisateur les détails de dépannage complets (« Plus de détails » sur la page d'erreur).",
     }
-    PULL_RECORD { en: "Pull the sign-in record to confirm", fr: "Récupérer l'enregistrement de connexion pour confirmer" }
+    PULL_RECORD { en: "Pull the sign-in record to confirm", fr: "Récupérer l'enregistrement de la connexion pour confirmer" }
     /// Follows the request id in PULL_PORTAL; {time} is 2026-11-02 08:14:05.
     AROUND_TIME { en: " around {time} UTC", fr: " vers {time} UTC" }
     /// {when} is AROUND_TIME or nothing.
@@ -293,7 +293,7 @@ super::texts! {
 
     FIELD_REQUEST_ID { en: "Request ID", fr: "ID de la demande" }
     FIELD_CORRELATION_ID { en: "Correlation ID", fr: "ID de corrélation" }
-    FIELD_TIME { en: "Time (UTC)", fr: "Heure (UTC)" }
+    FIELD_TIME { en: "Time (UTC)", fr: "Date (UTC)" }
     FIELD_USER { en: "User", fr: "Utilisateur" }
     FIELD_APPLICATION { en: "Application", fr: "Application" }
     FIELD_RESOURCE { en: "Resource", fr: "Ressource" }

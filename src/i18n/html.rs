@@ -11,12 +11,12 @@ super::texts! {
     /// The page's heading, before "AADSTS53003".
     HEADING { en: "Conditional Access blocks", fr: "Blocages par l'accès conditionnel" }
     /// Under the heading. {records} is "20 records", {sources} the inputs' names.
-    SUBTITLE { en: "{records} from {sources}.", fr: "{records} de {sources}." }
+    SUBTITLE { en: "{records} from {sources}.", fr: "{records} provenant de {sources}." }
     /// Under the heading, with the export's span: {from} and {to} are "2026-11-02 08:00",
     /// {span} is "36 hours".
     SUBTITLE_SPAN {
         en: "{records} from {sources}, {from} to {to} UTC ({span}).",
-        fr: "{records} de {sources}, du {from} au {to} UTC ({span}).",
+        fr: "{records} provenant de {sources}, du {from} au {to} UTC ({span}).",
     }
     /// "1 record" (the export's records).
     RECORD_ONE { en: "record", fr: "enregistrement" }
@@ -88,9 +88,9 @@ super::texts! {
     OTHER_POLICIES { en: "other policies", fr: "autres stratégies" }
     /// Tooltip of a bar: {series} a policy, {blocks} "3 blocked sign-ins", {time} the
     /// bucket's start ("2026-11-03 09:00").
-    TIMELINE_BAR { en: "{series}: {blocks} from {time} UTC", fr: "{series} : {blocks} à partir de {time} UTC" }
+    TIMELINE_BAR { en: "{series}: {blocks} from {time} UTC", fr: "{series} : {blocks} à partir du {time} UTC" }
     /// Over an incident's dashed line: {key} the policy or cause, {time} its onset.
-    ONSET_MARK { en: "incident: {key} from {time} UTC", fr: "incident : {key}, début {time} UTC" }
+    ONSET_MARK { en: "incident: {key} from {time} UTC", fr: "incident : {key}, début le {time} UTC" }
     /// Under the timeline: one block without a time ({n} is 1, or 0 in French).
     UNTIMED_ONE {
         en: "{n} blocked sign-in without a readable time are not drawn.",
@@ -115,7 +115,7 @@ super::texts! {
     PER_WINDOW { en: "per {window}", fr: "par {window}" }
 
     /// The users' filter box (placeholder).
-    FILTER_USERS_HINT { en: "Filter users, causes, policies, apps…", fr: "Filtrer : utilisateurs, causes, stratégies…" }
+    FILTER_USERS_HINT { en: "Filter users, causes, policies, apps…", fr: "Filtrer : utilisateurs, causes, stratégies, applications…" }
     /// The users' filter box, for screen readers.
     FILTER_USERS { en: "Filter users", fr: "Filtrer les utilisateurs" }
     /// Beside the users' filter box.
@@ -140,7 +140,7 @@ super::texts! {
     /// The sign-ins' filter box (placeholder).
     FILTER_SIGNINS_HINT {
         en: "Filter by user, app, cause, policy, id, evidence…",
-        fr: "Filtrer : utilisateur, stratégie, cause, ID…",
+        fr: "Filtrer : utilisateur, application, cause, stratégie, ID, éléments…",
     }
     /// The sign-ins' filter box, for screen readers.
     FILTER_SIGNINS { en: "Filter sign-ins", fr: "Filtrer les connexions" }
@@ -221,7 +221,7 @@ super::texts! {
     /// The replay matches the log.
     AGREES { en: "agrees with the log", fr: "conforme au journal" }
     /// The replay contradicts the log (capitals: it must stand out).
-    DISAGREES { en: "DISAGREES with the log", fr: "EN DÉSACCORD avec le journal" }
+    DISAGREES { en: "DISAGREES with the log", fr: "CONTREDIT le journal" }
     /// The replay cannot tell.
     CANNOT_CONFIRM { en: "cannot confirm the log", fr: "impossible de confirmer le journal" }
     /// The policy is exported but the log does not list it.
@@ -235,7 +235,7 @@ super::texts! {
         fr: "{condition} = {configured} : {verdict}{reason}",
     }
     /// The conditions a policy leaves unset: {conditions} is "users, platforms".
-    NOT_CONFIGURED { en: "not configured: {conditions}", fr: "non configurées : {conditions}" }
+    NOT_CONFIGURED { en: "not configured: {conditions}", fr: "conditions non configurées : {conditions}" }
     /// Why the replay disagrees with the log.
     DISAGREEMENT { en: "Disagreement: {note}", fr: "Désaccord : {note}" }
     /// A caveat of the replay.

@@ -58,7 +58,7 @@ super::texts! {
     DEVICE_UNREGISTERED { en: "unregistered", fr: "non inscrit" }
     DEVICE_MANAGED { en: "managed", fr: "géré" }
     /// Stands for the operating system when the log names none.
-    DEVICE_UNNAMED { en: "an unnamed device", fr: "appareil sans système indiqué" }
+    DEVICE_UNNAMED { en: "an unnamed device", fr: "un appareil au système non indiqué" }
 
     // ---- travel or VPN --------------------------------------------------------------
 
@@ -80,7 +80,7 @@ super::texts! {
     /// {country}: where the blocked sign-in came from.
     TRAVEL_ADVICE {
         en: "ask the user where they were: a VPN or proxy that exits in {country} (have them disconnect it, or add its egress IPs as a trusted named location), travel (a time-limited exclusion), or someone else trying the account (check its sign-in risk before allowing anything)",
-        fr: "demandez à l'utilisateur où il se trouvait : un VPN ou un proxy qui sort dans le pays {country} (demandez-lui de le déconnecter, ou ajoutez ses IP de sortie comme emplacement nommé approuvé), un voyage (une exclusion limitée dans le temps), ou quelqu'un d'autre qui essaie le compte (vérifiez son risque de connexion avant d'autoriser quoi que ce soit)",
+        fr: "demandez à l'utilisateur où il se trouvait : un VPN ou un proxy qui sort dans le pays {country} (demandez-lui de le déconnecter, ou ajoutez ses adresses IP de sortie comme emplacement nommé approuvé), un voyage (une exclusion limitée dans le temps), ou quelqu'un d'autre qui essaie le compte (vérifiez son risque de connexion avant d'autoriser quoi que ce soit)",
     }
     /// Appended to TRAVEL_ADVICE ({advice}) when the two sign-ins are under 2 hours apart.
     TRAVEL_ADVICE_TOO_CLOSE {
@@ -95,7 +95,7 @@ super::texts! {
     /// After "signed in successfully": {app} another app than the block's.
     TO_OTHER_APP { en: " (to {app})", fr: " (à {app})" }
     /// The same device, later in a better state. {now} is a device as described above.
-    SAME_DEVICE_HINT { en: "The same device signed in later as {now}.", fr: "Le même appareil s'est connecté plus tard, cette fois {now}." }
+    SAME_DEVICE_HINT { en: "The same device signed in later as {now}.", fr: "Le même appareil s'est connecté plus tard, cette fois vu comme {now}." }
     /// {name} the device's name, {before} and {now} devices described, {to_app} TO_*_APP or "".
     SAME_DEVICE_DETAIL {
         en: "blocked on {name} as {before} but the same device signed in successfully{to_app} at {at}, as {now}",
@@ -131,7 +131,7 @@ super::texts! {
     }
     WORKS_WITH_ADVICE {
         en: "sign-ins with {works} get through: move the user to it (and retire {blocked} on their devices)",
-        fr: "les connexions avec {works} passent : faites passer l'utilisateur à ce client (et retirez {blocked} de ses appareils)",
+        fr: "les connexions avec {works} passent : faites basculer l'utilisateur vers ce client (et retirez {blocked} de ses appareils)",
     }
 
     // ---- retry storm ----------------------------------------------------------------
@@ -146,7 +146,7 @@ super::texts! {
     }
     STORM_ADVICE {
         en: "retrying cannot get through a block: find the device or script that keeps trying (its IP and user agent are in the failures) and stop it until the cause is fixed",
-        fr: "réessayer ne fera pas passer un blocage : trouvez l'appareil ou le script qui insiste (son IP et son agent utilisateur figurent dans les échecs) et arrêtez-le jusqu'à ce que la cause soit corrigée",
+        fr: "réessayer ne fera pas passer un blocage : trouvez l'appareil ou le script qui insiste (son adresse IP et son agent utilisateur figurent dans les échecs) et arrêtez-le jusqu'à ce que la cause soit corrigée",
     }
 
     // ---- status hint (the table's fix cell) -----------------------------------------
@@ -190,8 +190,8 @@ super::texts! {
     BLOCKED_ONCE { en: "blocked once at {at}", fr: "bloqué une fois le {at}" }
     BLOCKED_TIMES { en: "blocked {n} times from {from} to {to}", fr: "bloqué {n} fois du {from} au {to}" }
     /// After BLOCKED_TIMES: blocks without a time, counted but not placed.
-    UNTIMED_NOTE_ONE { en: " ({n} without a readable time not placed)", fr: " (dont {n} sans heure lisible, non placé)" }
-    UNTIMED_NOTE_MANY { en: " ({n} without a readable time not placed)", fr: " (dont {n} sans heure lisible, non placés)" }
+    UNTIMED_NOTE_ONE { en: " ({n} without a readable time not placed)", fr: " (dont {n} sans heure lisible, non situé dans le temps)" }
+    UNTIMED_NOTE_MANY { en: " ({n} without a readable time not placed)", fr: " (dont {n} sans heure lisible, non situés dans le temps)" }
     /// {status}: what comes before (the blocks).
     CAME_BACK_ONCE { en: "{status}; it came back once after a success", fr: "{status} ; le blocage est revenu une fois après une connexion réussie" }
     CAME_BACK_TIMES { en: "{status}; it came back {n} times after a success", fr: "{status} ; le blocage est revenu {n} fois après une connexion réussie" }
@@ -242,7 +242,7 @@ super::texts! {
     CHANGE_COUNTRY { en: "from another country ({now}, blocked from {blocked})", fr: "depuis un autre pays ({now}, bloqué depuis {blocked})" }
     CHANGE_NOTHING {
         en: "with the same device, client and country (what blocked it, such as a risk level or the network, has passed)",
-        fr: "avec le même appareil, le même client et depuis le même pays (ce qui bloquait, comme un niveau de risque ou le réseau, est passé)",
+        fr: "avec le même appareil, le même client et depuis le même pays (ce qui bloquait, comme un niveau de risque ou le réseau, a cessé)",
     }
 
     // ---- pattern detail -------------------------------------------------------------
@@ -266,12 +266,12 @@ super::texts! {
     }
     PATTERN_TRANSIENT {
         en: "{every} in a context (device, client, app and country) that signed in successfully after a block, cause {causes}: a passing condition such as sign-in risk or a moment on a VPN; waiting or retrying may clear it",
-        fr: "{every} d'un contexte (appareil, client, application et pays) qui s'est connecté avec succès après un blocage, cause {causes} : une condition passagère, comme le risque de connexion ou un passage par un VPN ; attendre ou réessayer peut suffire",
+        fr: "{every} d'un contexte (appareil, client, application et pays) qui s'est connecté avec succès après un blocage, cause {causes} : une condition transitoire, comme le risque de connexion ou un passage par un VPN ; attendre ou réessayer peut suffire",
     }
     /// {structural} and {transient} numbers of blocks, {total} their sum.
     PATTERN_MIXED {
         en: "{structural} of {total} blocks came from a context that never signed in successfully after a block (a rule being enforced), {transient} from one that did (a passing condition), cause {causes}",
-        fr: "blocages venant d'un contexte sans aucune connexion réussie après un blocage (une règle appliquée) : {structural} sur {total} ; d'un contexte qui s'est connecté ensuite (une condition passagère) : {transient} ; cause {causes}",
+        fr: "blocages venant d'un contexte sans aucune connexion réussie après un blocage (une règle appliquée) : {structural} sur {total} ; d'un contexte qui s'est connecté ensuite (une condition transitoire) : {transient} ; cause {causes}",
     }
 
     // ---- incidents ------------------------------------------------------------------

@@ -18,10 +18,10 @@ super::texts! {
     COND_CLIENT_APP_TYPES { en: "clientAppTypes", fr: "« Applications clientes »" }
     COND_PLATFORMS { en: "platforms", fr: "« Plateformes d'appareils »" }
     COND_LOCATIONS { en: "locations", fr: "« Emplacements »" }
-    COND_SIGN_IN_RISK { en: "signInRiskLevels", fr: "« risque de connexion »" }
-    COND_USER_RISK { en: "userRiskLevels", fr: "« risque utilisateur »" }
-    COND_SP_RISK { en: "servicePrincipalRiskLevels", fr: "« risque du principal de service »" }
-    COND_INSIDER_RISK { en: "insiderRiskLevels", fr: "« risque interne »" }
+    COND_SIGN_IN_RISK { en: "signInRiskLevels", fr: "« Risque de connexion »" }
+    COND_USER_RISK { en: "userRiskLevels", fr: "« Risque utilisateur »" }
+    COND_SP_RISK { en: "servicePrincipalRiskLevels", fr: "« Risque du principal de service »" }
+    COND_INSIDER_RISK { en: "insiderRiskLevels", fr: "« Risque interne »" }
     COND_DEVICE_FILTER { en: "devices.deviceFilter", fr: "« Filtre pour les appareils »" }
     COND_AUTH_FLOWS { en: "authenticationFlows", fr: "« Flux d'authentification »" }
 

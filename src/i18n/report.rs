@@ -42,7 +42,7 @@ super::texts! {
     // ---- Column headers. ----
 
     COL_USER { en: "User", fr: "Utilisateur" }
-    COL_BLOCKED { en: "Blocked", fr: "Bloquées" }
+    COL_BLOCKED { en: "Blocked", fr: "Blocages" }
     COL_CAUSE { en: "Cause", fr: "Cause" }
     COL_CAUSES { en: "Causes", fr: "Causes" }
     COL_POLICY { en: "Policy", fr: "Stratégie" }
@@ -135,7 +135,7 @@ super::texts! {
     }
     MEANING_DEVICE_PLATFORM {
         en: "the device's OS platform is blocked",
-        fr: "le système d'exploitation de l'appareil est bloqué",
+        fr: "la plateforme de l'appareil (son système d'exploitation) est bloquée",
     }
     MEANING_CLIENT_APP {
         en: "legacy authentication, or a client type that is not allowed",
@@ -151,7 +151,7 @@ super::texts! {
     }
     MEANING_POLICY_SCOPE {
         en: "the policy blocks this user or app outright",
-        fr: "la stratégie bloque d'office cet utilisateur ou cette application",
+        fr: "la stratégie bloque purement et simplement cet utilisateur ou cette application",
     }
     MEANING_UNKNOWN { en: "the export does not say", fr: "l'export ne le dit pas" }
 
@@ -187,7 +187,7 @@ super::texts! {
 
     NO_RECORDS {
         en: "no sign-in records were read: is the export empty, or was the wrong file passed?",
-        fr: "aucun enregistrement de connexion n'a été lu : l'export est-il vide, ou le mauvais fichier a-t-il été passé ?",
+        fr: "aucun enregistrement de connexion n'a été lu : l'export est-il vide, ou s'agit-il du mauvais fichier ?",
     }
     NO_POLICY_DETAILS_ONE {
         en: "{n} blocked sign-in carries no Conditional Access policy details (an export made without permission to read policies?): causes are inferred from the sign-in, or unknown",
@@ -207,11 +207,11 @@ super::texts! {
     }
     NO_CONDITIONS_ONE {
         en: "{n} blocked sign-in names the policy but not the conditions it matched (the Graph v1.0 shape): causes are inferred from the policy name and the sign-in; export from beta or the portal's JSON download for certainty",
-        fr: "{n} connexion bloquée nomme la stratégie mais pas les conditions satisfaites (la forme Graph v1.0) : sa cause est déduite du nom de la stratégie et de la connexion ; pour une certitude, exportez depuis Graph beta ou avec le téléchargement JSON du portail",
+        fr: "{n} connexion bloquée nomme la stratégie mais pas les conditions satisfaites (format de Graph v1.0) : sa cause est déduite du nom de la stratégie et de la connexion ; pour lever le doute, exportez depuis Graph beta ou avec le téléchargement JSON du portail",
     }
     NO_CONDITIONS_MANY {
         en: "{n} blocked sign-ins name the policy but not the conditions it matched (the Graph v1.0 shape): causes are inferred from the policy name and the sign-in; export from beta or the portal's JSON download for certainty",
-        fr: "{n} connexions bloquées nomment la stratégie mais pas les conditions satisfaites (la forme Graph v1.0) : leurs causes sont déduites du nom de la stratégie et de la connexion ; pour une certitude, exportez depuis Graph beta ou avec le téléchargement JSON du portail",
+        fr: "{n} connexions bloquées nomment la stratégie mais pas les conditions satisfaites (format de Graph v1.0) : leurs causes sont déduites du nom de la stratégie et de la connexion ; pour lever le doute, exportez depuis Graph beta ou avec le téléchargement JSON du portail",
     }
     DUPLICATES_ONE {
         en: "{n} duplicate record of blocked sign-ins (same request id) was counted once",
@@ -223,11 +223,11 @@ super::texts! {
     }
     MERGED_ROWS_ONE {
         en: "{n} row of blocked sign-ins continued the row before (same request id, as Log Analytics splits a sign-in's policies): merged into one sign-in each",
-        fr: "{n} ligne de connexion bloquée prolongeait la ligne précédente (même ID de la demande : Log Analytics répartit les stratégies d'une connexion sur plusieurs lignes) : les deux forment une seule connexion",
+        fr: "{n} ligne de connexion bloquée prolongeait la ligne précédente (même ID de la demande : Log Analytics répartit les stratégies d'une connexion sur plusieurs lignes) : elle a été fusionnée avec sa connexion",
     }
     MERGED_ROWS_MANY {
         en: "{n} rows of blocked sign-ins continued the row before (same request id, as Log Analytics splits a sign-in's policies): merged into one sign-in each",
-        fr: "{n} lignes de connexions bloquées prolongeaient la ligne précédente (même ID de la demande : Log Analytics répartit les stratégies d'une connexion sur plusieurs lignes) : chaque suite forme une seule connexion",
+        fr: "{n} lignes de connexions bloquées prolongeaient la ligne précédente (même ID de la demande : Log Analytics répartit les stratégies d'une connexion sur plusieurs lignes) : chacune a été fusionnée avec sa connexion",
     }
     /// {seen} is "\"newValue\" ×2".
     UNKNOWN_RESULTS {
@@ -251,7 +251,7 @@ super::texts! {
         fr: "{n} enregistrements n'ont pas de status.errorCode : comptés mais pas diagnostiqués",
     }
     /// {note} is the replay's own sentence.
-    REPLAY_DISAGREEMENT { en: "replay: request {id}: {note}", fr: "rejeu : demande {id} : {note}" }
+    REPLAY_DISAGREEMENT { en: "replay: request {id}: {note}", fr: "rejeu : ID de la demande {id} : {note}" }
     /// Stands for the request id of a sign-in the export gave none.
     NO_REQUEST_ID { en: "(no request id)", fr: "(sans ID de la demande)" }
     REPLAY_MORE_ONE {
@@ -297,11 +297,11 @@ super::texts! {
     /// {files}: "a.csv" or "a.csv, b.csv and 2 more".
     PORTAL_CSV_ONE {
         en: "{files} is the portal's CSV download: it has no policy list, named networks, risk levels or report-only results; download JSON for the full picture",
-        fr: "{files} est le téléchargement CSV du portail : il ne contient ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir tout le tableau",
+        fr: "{files} est le téléchargement CSV du portail : il ne contient ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir une vue complète",
     }
     PORTAL_CSV_MANY {
         en: "{files} are the portal's CSV download: it has no policy list, named networks, risk levels or report-only results; download JSON for the full picture",
-        fr: "{files} sont des téléchargements CSV du portail : ils ne contiennent ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir tout le tableau",
+        fr: "{files} sont des téléchargements CSV du portail : ils ne contiennent ni liste de stratégies, ni réseaux nommés, ni niveaux de risque, ni résultats en mode rapport seul ; téléchargez le JSON pour avoir une vue complète",
     }
     /// A policy export found among the logs.
     SKIPPED_POLICY_EXPORT {
@@ -322,7 +322,7 @@ super::texts! {
         fr: "{n} fichiers ignorés, dont le nom n'est pas celui d'un export (.json, .jsonl, .ndjson, .csv, .log, .gz) : {names}",
     }
     /// The end of a shortened list of names: "a, b, c and 4 more".
-    LIST_AND_MORE { en: "{list} and {n} more", fr: "{list} et {n} autres" }
+    LIST_AND_MORE { en: "{list} and {n} more", fr: "{list} et {n} de plus" }
     /// --lenient: what was skipped. {notes} are the reader's messages (English), joined.
     LENIENT_SKIPPED_ONE {
         en: "--lenient skipped 1 unreadable record or file part{shown}: {notes}",

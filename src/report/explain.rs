@@ -919,7 +919,9 @@ mod tests {
             "Ce n'est pas un blocage de l'accès conditionnel : AADSTS50126 \
              InvalidUserNameOrPassword, d'après la page d'erreur uniquement"
         );
-        assert!(title(53000).starts_with("Une exigence de l'accès conditionnel n'est pas remplie"));
+        assert!(
+            title(53000).starts_with("Une exigence de l'accès conditionnel n'a pas été remplie")
+        );
         assert!(title(0).starts_with("Connexion réussie (ce n'est pas un échec)"));
     }
 
@@ -1031,7 +1033,7 @@ mod tests {
         let labels = [
             "ID de la demande",
             "ID de corrélation",
-            "Heure (UTC)",
+            "Date (UTC)",
             "Utilisateur",
             "Emplacement",
         ];

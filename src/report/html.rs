@@ -1381,7 +1381,7 @@ mod tests {
         assert!(page.contains("<html lang=\"fr\">"));
         assert!(page.contains("<title>signin-doctor : blocages par l'accès conditionnel</title>"));
         assert!(page.contains(
-            "3 enregistrements de export.json, du 2026-11-02 09:00 au 2026-11-02 09:30 UTC"
+            "3 enregistrements provenant de export.json, du 2026-11-02 09:00 au 2026-11-02 09:30 UTC"
         ));
         assert!(page.contains("<b>3</b><span>Connexions bloquées</span>"));
         assert!(page.contains("aria-label=\"Connexions bloquées par cause\""));
@@ -1389,7 +1389,9 @@ mod tests {
         assert!(page.contains(">1 connexion bloquée sans heure lisible n'est pas tracée.<"));
         assert!(page.contains("<dt>ID de la demande</dt>"));
         assert!(page.contains("<h4>Ce que l'administrateur doit vérifier</h4>"));
-        assert!(page.contains("placeholder=\"Filtrer : utilisateur, stratégie, cause, ID…\""));
+        assert!(page.contains(
+            "placeholder=\"Filtrer : utilisateur, application, cause, stratégie, ID, éléments…\""
+        ));
         assert!(page.contains("<footer>Généré par signin-doctor "));
         // The script counts in French, and the CSP hashes the script as written.
         let (script, allowed) = script_allowed(&page);
@@ -1438,7 +1440,7 @@ mod tests {
              emplacements nommés sont affichés par leur ID, sans être résolus.</p>"
         ));
         assert!(html.contains("<b>CA010 - Block &lt;countries&gt;</b> : "));
-        assert!(html.contains("<span class=\"bad\">EN DÉSACCORD avec le journal</span>.</p>"));
+        assert!(html.contains("<span class=\"bad\">CONTREDIT le journal</span>.</p>"));
         assert!(html.contains("<li>Désaccord : the policy changed</li>"));
     }
 

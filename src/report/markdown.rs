@@ -278,7 +278,7 @@ mod tests {
             "## Connexions bloquées par l'accès conditionnel (AADSTS53003)",
             "3 connexions bloquées pour 1 utilisateur, sur 3 enregistrements provenant de \
              logs.json.",
-            "| Pays | Bloquées | Utilisateurs | Causes | Stratégies | Dernier blocage (UTC) |",
+            "| Pays | Blocages | Utilisateurs | Causes | Stratégies | Dernier blocage (UTC) |",
             "| BR | 2 | 1 | `location` 2 |",
             "…et 1 ligne de plus (`--top 1` ; le JSON donne la liste complète).",
             "### Par stratégie bloquante",

@@ -550,7 +550,7 @@ mod tests {
         for want in [
             "3 connexions bloquées par l'accès conditionnel (AADSTS53003) pour 2 utilisateurs, \
              sur 4 enregistrements provenant de logs.json.",
-            " Utilisateur        Bloquées   Causes       Stratégies",
+            " Utilisateur        Blocages   Causes       Stratégies",
             "…et 1 utilisateur de plus (--top 1 ; le JSON donne la liste complète).",
             "Est-ce résolu ? (par utilisateur et application ; structurel ou transitoire) :",
             " location            3              2   d'où vient la connexion (pays, IP, réseau \
