@@ -149,7 +149,7 @@ fn diagnose(
         .map(|p| p.label().to_string())
         .collect();
     for name in &report_only {
-        evidence.push(t::EVIDENCE_REPORT_ONLY.fill(&[("name", &format!("{name:?}"))]));
+        evidence.push(t::EVIDENCE_REPORT_ONLY.fill(&[("name", &i18n::quote(name))]));
     }
 
     let policies: Vec<PolicyRef> = blocking
@@ -848,7 +848,7 @@ fn policy_evidence(p: &AppliedPolicy<'_>) -> String {
         let g: Vec<&str> = p.grant_controls.iter().map(|g| g.as_ref()).collect();
         t::GRANTS.fill(&[("grants", &g.join(" + "))])
     };
-    let name = format!("{:?}", p.label());
+    let name = i18n::quote(p.label());
     let result = p.result.as_deref().unwrap_or("failure");
     match p.conditions_satisfied.filter(|c| !c.is_empty()) {
         Some(conds) => {
@@ -1371,7 +1371,7 @@ pub(crate) mod tests {
         // them are French.
         assert_eq!(
             d.evidence[0],
-            "stratégie \"CA900 - Policy\" (résultat failure, octroi Block), conditions \
+            "stratégie « CA900 - Policy » (résultat failure, octroi Block), conditions \
              satisfaites : application, users, location"
         );
 

@@ -1379,6 +1379,7 @@ impl Incident {
     /// day before."
     pub(crate) fn headline(&self) -> String {
         let (text, subject) = match self.kind {
+            // The headline says "without a named policy" itself.
             IncidentKind::Policy if self.key == NO_POLICY => (t::HEADLINE_NO_POLICY, "policy"),
             IncidentKind::Policy => (t::HEADLINE_POLICY, "policy"),
             IncidentKind::Cause => (t::HEADLINE_CAUSE, "cause"),
@@ -2356,7 +2357,7 @@ mod tests {
             assert!(
                 unnamed
                     .headline()
-                    .starts_with("Les blocages sans stratégie nommée (no policy"),
+                    .starts_with("Les blocages sans stratégie nommée ont commencé le 2026-11-03"),
                 "{}",
                 unnamed.headline()
             );

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::i18n::{self, Lang, replay as t};
+use crate::i18n::{self, replay as t};
 use crate::model::{AppliedPolicy, Diagnosis, SignIn};
 
 // ---------------------------------------------------------------------------------------
@@ -431,15 +431,6 @@ pub(crate) struct Replay {
 // ---------------------------------------------------------------------------------------
 // Evaluation.
 // ---------------------------------------------------------------------------------------
-
-/// A name (policy, named location, authentication strength) quoted: `"CA010"` in
-/// English, `« CA010 »` in French. Values quoted from the log keep Rust's quoting.
-fn quoted(name: &str) -> String {
-    match i18n::lang() {
-        Lang::Fr => format!("« {name} »"),
-        Lang::En => format!("{name:?}"),
-    }
-}
 
 /// Reasons one after the other: "a; b" ("a ; b" in French).
 fn joined<S: AsRef<str>>(parts: &[S]) -> String {
@@ -1002,7 +993,7 @@ fn platforms(s: &SignIn<'_>, p: Option<&Platforms>) -> ConditionReplay {
 const MFA_TRUSTED_IPS: &str = "00000000-0000-0000-0000-000000000000";
 
 fn describe_location(l: &NamedLocation) -> String {
-    let name = quoted(&l.display_name);
+    let name = i18n::quote(&l.display_name);
     match &l.kind {
         LocationKind::Ip { ranges, trusted } => {
             let ranges = ranges
@@ -1098,7 +1089,7 @@ fn locations(
         (Some(_), Some(ip)) => Ok(ip),
     };
     let in_location = |x: &NamedLocation| -> Tri {
-        let name = quoted(&x.display_name);
+        let name = i18n::quote(&x.display_name);
         match &x.kind {
             LocationKind::Ip { ranges, .. } => match &ip_fact {
                 Err(e) => Tri::Unknown(e.clone()),
@@ -1449,7 +1440,7 @@ pub(crate) fn grant(p: &Policy) -> String {
             .as_deref()
             .or(a.id.as_deref())
             .unwrap_or(t::UNNAMED.get());
-        parts.push(t::AUTH_STRENGTH.fill(&[("name", &quoted(name))]));
+        parts.push(t::AUTH_STRENGTH.fill(&[("name", &i18n::quote(name))]));
     }
     parts.extend(
         g.terms_of_use
@@ -1459,7 +1450,7 @@ pub(crate) fn grant(p: &Policy) -> String {
     parts.extend(
         g.custom_authentication_factors
             .iter()
-            .map(|name| t::CUSTOM_CONTROL.fill(&[("name", &quoted(name))])),
+            .map(|name| t::CUSTOM_CONTROL.fill(&[("name", &i18n::quote(name))])),
     );
     if parts.is_empty() {
         return t::NO_GRANT_CONTROLS.get().to_string();
@@ -1578,7 +1569,7 @@ fn compare(
             return (
                 Agreement::Disagrees,
                 Some(t::NOT_LISTED_WOULD_APPLY.fill(&[
-                    ("name", &quoted(name)),
+                    ("name", &i18n::quote(name)),
                     ("grant", &grant(p)),
                     ("created", &created),
                     ("changed", &changed_since(p, s)),
@@ -1588,7 +1579,7 @@ fn compare(
         return (Agreement::NotInLog, None);
     };
     let result = logged.result.as_deref().unwrap_or("").trim();
-    let says = t::LOG_SAYS.fill(&[("name", &quoted(name)), ("result", &result)]);
+    let says = t::LOG_SAYS.fill(&[("name", &i18n::quote(name)), ("result", &result)]);
     // The sentences below all start with what the log says and end with what changed.
     let sentence = |text: i18n::Tr, more: &[(&str, &dyn fmt::Display)]| -> Option<String> {
         let changed = changed_since(p, s);
@@ -1774,7 +1765,8 @@ pub(crate) fn replay(s: &SignIn<'_>, set: &PolicySet) -> Replay {
             grant: None,
             agreement: Agreement::NotExported,
             note: Some(
-                t::NOT_IN_EXPORT_NOTE.fill(&[("name", &quoted(l.label())), ("file", &set.source)]),
+                t::NOT_IN_EXPORT_NOTE
+                    .fill(&[("name", &i18n::quote(l.label())), ("file", &set.source)]),
             ),
             conditions: Vec::new(),
         });
@@ -1810,7 +1802,7 @@ pub(crate) fn enrich(d: &mut Diagnosis, s: &SignIn<'_>, set: &PolicySet) {
                 .push(t::EVIDENCE_NOTE.fill(&[("note", &p.note.as_deref().unwrap_or(""))]));
             continue;
         }
-        let name = quoted(&p.name);
+        let name = i18n::quote(&p.name);
         d.evidence.push(
             t::EVIDENCE_POLICY.fill(&[
                 ("name", &name),

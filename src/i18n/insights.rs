@@ -290,10 +290,10 @@ super::texts! {
         en: "{policy} began at {at}: {users} in {first}, {before} {prior}.",
         fr: "« {policy} » a commencé à bloquer le {at} : {users} dans {first}, {before} {prior}.",
     }
-    /// Blocks whose export named no policy ({policy} is the placeholder name).
+    /// Blocks whose export named no policy.
     HEADLINE_NO_POLICY {
-        en: "{policy} began at {at}: {users} in {first}, {before} {prior}.",
-        fr: "Les blocages sans stratégie nommée {policy} ont commencé le {at} : {users} dans {first}, {before} {prior}.",
+        en: "Blocks without a named policy began at {at}: {users} in {first}, {before} {prior}.",
+        fr: "Les blocages sans stratégie nommée ont commencé le {at} : {users} dans {first}, {before} {prior}.",
     }
     /// {cause}: a cause name (never translated).
     HEADLINE_CAUSE {

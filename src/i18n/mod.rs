@@ -175,6 +175,15 @@ pub(crate) fn count(n: u64, one: Tr, many: Tr) -> String {
     )
 }
 
+/// A name (a policy, a named location) quoted the way this run's language quotes:
+/// `"CA010 - Block"` (escaped as Rust would) or `« CA010 - Block »`.
+pub(crate) fn quote(name: &str) -> String {
+    match lang() {
+        Lang::En => format!("{name:?}"),
+        Lang::Fr => format!("« {name} »"),
+    }
+}
+
 /// The singular or plural form of a whole sentence about `n` things, with `{n}` filled:
 /// `pick(n, ONE_FILE, FILES)`. French counts 0 and 1 as singular, English only 1.
 pub(crate) fn pick(n: u64, one: Tr, many: Tr) -> String {
