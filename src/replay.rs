@@ -432,6 +432,12 @@ pub(crate) struct Replay {
 // Evaluation.
 // ---------------------------------------------------------------------------------------
 
+/// Whether an evidence line is the replay's (the views that show the replay in its own
+/// section leave these out).
+pub(crate) fn is_replay_evidence(line: &str) -> bool {
+    line.starts_with(t::EVIDENCE_PREFIX.get())
+}
+
 /// Reasons one after the other: "a; b" ("a ; b" in French).
 fn joined<S: AsRef<str>>(parts: &[S]) -> String {
     let mut rest = parts.iter();
@@ -2593,7 +2599,7 @@ mod tests {
             // Machine values stay: the condition key and the verdict.
             assert_eq!(p1.conditions[4].condition, "locations");
             assert_eq!(p1.conditions[4].verdict, Verdict::NotMatched);
-            // Evidence lines still start with "replay": the views hide them by that.
+            // Evidence lines start with "rejeu" in French: the views hide them by that.
             let mut d = crate::classify::tests::diagnosis_for_tests();
             d.policies = vec![crate::model::PolicyRef {
                 id: Some("p1".into()),
@@ -2603,18 +2609,18 @@ mod tests {
             let replayed: Vec<&String> = d
                 .evidence
                 .iter()
-                .filter(|e| e.starts_with("replay"))
+                .filter(|e| is_replay_evidence(e))
                 .collect();
             assert!(
                 replayed.iter().any(|e| e.as_str()
-                    == "replay : la stratégie exportée « P1 » est maintenant à l'état enabled \
+                    == "rejeu : la stratégie exportée « P1 » est maintenant à l'état enabled \
                         (modifiée le 2026-11-03T09:00:00Z) ; ses conditions ne correspondent pas \
                         à cette connexion (octroi : block)"),
                 "{replayed:#?}"
             );
             assert!(
                 replayed.iter().any(
-                    |e| e.starts_with("replay en désaccord avec le journal : selon le journal")
+                    |e| e.starts_with("rejeu en désaccord avec le journal : selon le journal")
                 ),
                 "{replayed:#?}"
             );

@@ -268,14 +268,16 @@ super::texts! {
     LOG_RESULT { en: "log result {result}", fr: "résultat dans le journal : {result}" }
     NOT_IN_LOG { en: "not in the log", fr: "absente du journal" }
 
-    // ---- Evidence lines (they start with "replay": the views hide them when they show
-    // the replay itself) ------------------------------------------------------------------
+    // ---- Evidence lines (they start with EVIDENCE_PREFIX: the views hide them when they
+    // show the replay itself) ---------------------------------------------------------------
+
+    EVIDENCE_PREFIX { en: "replay", fr: "rejeu" }
 
     /// {note} says why the logged policy is not exported.
-    EVIDENCE_NOTE { en: "replay: {note}", fr: "replay : {note}" }
+    EVIDENCE_NOTE { en: "replay: {note}", fr: "rejeu : {note}" }
     /// {name} is the quoted policy, {state} STATE_*, {modified} EVIDENCE_MODIFIED or
     /// nothing, {conditions} one of CONDITIONS_*.
-    EVIDENCE_POLICY { en: "replay: exported policy {name} is {state} now{modified}; its conditions {conditions} (grant: {grant})", fr: "replay : la stratégie exportée {name} est maintenant {state}{modified} ; ses conditions {conditions} (octroi : {grant})" }
+    EVIDENCE_POLICY { en: "replay: exported policy {name} is {state} now{modified}; its conditions {conditions} (grant: {grant})", fr: "rejeu : la stratégie exportée {name} est maintenant {state}{modified} ; ses conditions {conditions} (octroi : {grant})" }
     /// Starts with a space.
     EVIDENCE_MODIFIED { en: " (modified {time})", fr: " (modifiée le {time})" }
     CONDITIONS_ALL_MATCH { en: "all match this sign-in", fr: "correspondent toutes à cette connexion" }
@@ -283,9 +285,9 @@ super::texts! {
     CONDITIONS_UNCHECKED { en: "cannot all be checked from the log", fr: "ne peuvent pas toutes être vérifiées à partir du journal" }
     /// {condition} is the policy's key (users, locations…), {configured} its values,
     /// {verdict} matched / not matched…
-    EVIDENCE_CONDITION { en: "replay: {name} {condition}: {configured} => {verdict}", fr: "replay : {name} {condition} : {configured} => {verdict}" }
-    EVIDENCE_CONDITION_WHY { en: "replay: {name} {condition}: {configured} => {verdict}: {reason}", fr: "replay : {name} {condition} : {configured} => {verdict} ({reason})" }
-    EVIDENCE_DISAGREES { en: "replay disagrees with the log: {note}", fr: "replay en désaccord avec le journal : {note}" }
+    EVIDENCE_CONDITION { en: "replay: {name} {condition}: {configured} => {verdict}", fr: "rejeu : {name} {condition} : {configured} => {verdict}" }
+    EVIDENCE_CONDITION_WHY { en: "replay: {name} {condition}: {configured} => {verdict}: {reason}", fr: "rejeu : {name} {condition} : {configured} => {verdict} ({reason})" }
+    EVIDENCE_DISAGREES { en: "replay disagrees with the log: {note}", fr: "rejeu en désaccord avec le journal : {note}" }
 
     // ---- Loading the export (load/policies.rs) ----------------------------------------------
 

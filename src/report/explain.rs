@@ -338,7 +338,7 @@ fn entry_blocks(blocks: &mut Vec<Block>, e: &Entry) {
             let evidence: Vec<String> = d
                 .evidence
                 .iter()
-                .filter(|e| d.replay.is_none() || !e.starts_with("replay"))
+                .filter(|e| d.replay.is_none() || !crate::replay::is_replay_evidence(e))
                 .cloned()
                 .collect();
             blocks.push(Block::Bullets(evidence));

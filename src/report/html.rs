@@ -1023,7 +1023,7 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
     for e in d
         .evidence
         .iter()
-        .filter(|e| d.replay.is_none() || !e.starts_with("replay"))
+        .filter(|e| d.replay.is_none() || !crate::replay::is_replay_evidence(e))
     {
         writeln!(out, "<li>{}</li>", esc(e))?;
     }
