@@ -890,11 +890,7 @@ fn detail(
         [one] => t::BY_POLICY.fill(&[("name", &one.name)]),
         [first, rest @ ..] => {
             let n = rest.len() as u64;
-            let text = if i18n::lang().singular(n) {
-                t::BY_POLICY_AND_MORE_ONE
-            } else {
-                t::BY_POLICY_AND_MORE_MANY
-            };
+            let text = i18n::plural(n, t::BY_POLICY_AND_MORE_ONE, t::BY_POLICY_AND_MORE_MANY);
             text.fill(&[("name", &first.name), ("n", &n)])
         }
     };

@@ -1271,7 +1271,7 @@ fn every(n: u64) -> String {
 
 /// `one` (for 1, and 0 in French) or `many`, filled with `args` and `{n}`.
 fn one_or_many(n: u64, one: Tr, many: Tr, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let text = if i18n::lang().singular(n) { one } else { many };
+    let text = i18n::plural(n, one, many);
     let mut all: Vec<(&str, &dyn std::fmt::Display)> = args.to_vec();
     all.push(("n", &n));
     text.fill(&all)

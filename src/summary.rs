@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::classify;
 use crate::fixes::{self, FixKey};
-use crate::i18n::{self, Tr, report as t};
+use crate::i18n::{self, report as t};
 use crate::insights::{
     AppStatus, Incident, Insights, LastSuccess, PatternKind, Resolution, Status, UserFinding,
     UserPattern, shown_key,
@@ -453,9 +453,7 @@ impl Tally {
     fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
         // One count, its sentence in the singular or the plural.
-        let counted = |n: u64, one: Tr, many: Tr| {
-            if i18n::lang().singular(n) { one } else { many }.fill(&[("n", &n)])
-        };
+        let counted = i18n::pick;
         if self.records == 0 {
             out.push(t::NO_RECORDS.get().to_string());
         }

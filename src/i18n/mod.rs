@@ -184,11 +184,16 @@ pub(crate) fn quote(name: &str) -> String {
     }
 }
 
+/// The text about `n` things: `one` where this run's language says singular (French: 0
+/// and 1; English: 1), else `many`.
+pub(crate) fn plural(n: u64, one: Tr, many: Tr) -> Tr {
+    if lang().singular(n) { one } else { many }
+}
+
 /// The singular or plural form of a whole sentence about `n` things, with `{n}` filled:
-/// `pick(n, ONE_FILE, FILES)`. French counts 0 and 1 as singular, English only 1.
+/// `pick(n, ONE_FILE, FILES)`.
 pub(crate) fn pick(n: u64, one: Tr, many: Tr) -> String {
-    let text = if lang().singular(n) { one } else { many };
-    text.fill(&[("n", &n)])
+    plural(n, one, many).fill(&[("n", &n)])
 }
 
 /// Declares a table of texts: one `pub(crate) const` per text, English and French side by

@@ -630,11 +630,7 @@ impl Timeline {
         }
         writeln!(out, "</ul>")?;
         if self.untimed > 0 {
-            let text = if i18n::lang().singular(self.untimed) {
-                t::UNTIMED_ONE
-            } else {
-                t::UNTIMED_MANY
-            };
+            let text = i18n::plural(self.untimed, t::UNTIMED_ONE, t::UNTIMED_MANY);
             writeln!(
                 out,
                 "<p class=\"muted\">{}</p>",
@@ -1045,11 +1041,7 @@ fn failure(out: &mut impl Write, d: &Diagnosis) -> io::Result<()> {
 
 fn replay_section(out: &mut impl Write, r: &Replay) -> io::Result<()> {
     let n = r.policies.len() as u64;
-    let replayed = if i18n::lang().singular(n) {
-        t::REPLAYED_ONE
-    } else {
-        t::REPLAYED_MANY
-    };
+    let replayed = i18n::plural(n, t::REPLAYED_ONE, t::REPLAYED_MANY);
     let disagreement = match r.disagreements.len() {
         0 => t::DISAGREE_NONE.get().to_string(),
         1 => t::DISAGREE_ONE.get().to_string(),

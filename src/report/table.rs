@@ -121,19 +121,19 @@ pub(crate) fn notes(r: &Report) -> Vec<String> {
             .map(|(code, n)| format!("{code} ×{n}"))
             .collect();
         notes.push(
-            one_or_many(other, t::OTHER_FAILURES_ONE, t::OTHER_FAILURES_MANY)
+            i18n::plural(other, t::OTHER_FAILURES_ONE, t::OTHER_FAILURES_MANY)
                 .fill(&[("n", &other), ("codes", &codes.join(", "))]),
         );
     }
     if r.would_block > 0 {
         notes.push(
-            one_or_many(r.would_block, t::WOULD_BLOCK_ONE, t::WOULD_BLOCK_MANY)
+            i18n::plural(r.would_block, t::WOULD_BLOCK_ONE, t::WOULD_BLOCK_MANY)
                 .fill(&[("n", &r.would_block)]),
         );
     }
     if r.filtered_out > 0 {
         notes.push(
-            one_or_many(r.filtered_out, t::FILTERED_OUT_ONE, t::FILTERED_OUT_MANY)
+            i18n::plural(r.filtered_out, t::FILTERED_OUT_ONE, t::FILTERED_OUT_MANY)
                 .fill(&[("n", &r.filtered_out)]),
         );
     }
@@ -227,12 +227,7 @@ fn more_rows(out: &mut impl Write, shown: usize, total: usize, what: (Tr, Tr)) -
 /// written (Markdown puts it in backquotes).
 pub(crate) fn more_line(shown: usize, total: usize, what: (Tr, Tr), top: &str) -> String {
     let n = (total - shown) as u64;
-    one_or_many(n, what.0, what.1).fill(&[("n", &n), ("top", &top)])
-}
-
-/// The text for `n` things: `one` when the language says singular.
-pub(crate) fn one_or_many(n: u64, one: Tr, many: Tr) -> Tr {
-    if i18n::lang().singular(n) { one } else { many }
+    i18n::plural(n, what.0, what.1).fill(&[("n", &n), ("top", &top)])
 }
 
 fn write_users(out: &mut impl Write, r: &Report, style: Style, view: View) -> io::Result<()> {
