@@ -93,7 +93,7 @@ super::texts! {
     ONSET_MARK { en: "incident: {key} from {time} UTC", fr: "incident : {key}, début le {time} UTC" }
     /// Under the timeline: one block without a time ({n} is 1, or 0 in French).
     UNTIMED_ONE {
-        en: "{n} blocked sign-in without a readable time are not drawn.",
+        en: "{n} blocked sign-in without a readable time is not drawn.",
         fr: "{n} connexion bloquée sans heure lisible n'est pas tracée.",
     }
     /// Under the timeline: {n} blocks without a time.
