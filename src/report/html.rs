@@ -1396,7 +1396,7 @@ mod tests {
         let page = i18n::with_lang(Lang::En, page);
         assert!(page.contains("<html lang=\"en\">"));
         assert!(page.contains("<b>3</b><span>Blocked sign-ins</span>"));
-        assert!(page.contains("1 blocked sign-in without a readable time are not drawn."));
+        assert!(page.contains("1 blocked sign-in without a readable time is not drawn."));
         let (script, allowed) = script_allowed(&page);
         assert_eq!(script, SCRIPT);
         assert!(allowed);
