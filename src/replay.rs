@@ -2371,10 +2371,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn replay_flags_a_policy_that_changed_since() {
-        let mut s = signin();
-        s.created = crate::model::parse_time("2026-11-02T08:00:00Z");
+    /// The log says policy "P1" blocked `s`; the exported P1 (returned) targets everyone
+    /// everywhere except the countries named location.
+    fn blocked_by_p1(s: &mut SignIn<'static>) -> Policy {
         s.policies = Some(vec![AppliedPolicy {
             id: Some("p1".into()),
             display_name: Some("P1".into()),
@@ -2382,11 +2381,18 @@ mod tests {
             grant_controls: vec!["Block".into()],
             ..AppliedPolicy::default()
         }]);
-        let mut p = policy(serde_json::json!({
+        policy(serde_json::json!({
             "users": {"includeUsers": ["All"]},
             "applications": {"includeApplications": ["All"]},
             "locations": {"includeLocations": ["All"], "excludeLocations": ["loc-countries"]}
-        }));
+        }))
+    }
+
+    #[test]
+    fn replay_flags_a_policy_that_changed_since() {
+        let mut s = signin();
+        s.created = crate::model::parse_time("2026-11-02T08:00:00Z");
+        let mut p = blocked_by_p1(&mut s);
         let set = |p: &Policy| PolicySet {
             policies: vec![p.clone()],
             locations: Some(locations()),
@@ -2560,18 +2566,7 @@ mod tests {
         let mut s = signin();
         s.created = crate::model::parse_time("2026-11-02T08:00:00Z");
         s.country = Some("GB".into());
-        s.policies = Some(vec![AppliedPolicy {
-            id: Some("p1".into()),
-            display_name: Some("P1".into()),
-            result: Some("failure".into()),
-            grant_controls: vec!["Block".into()],
-            ..AppliedPolicy::default()
-        }]);
-        let mut p = policy(serde_json::json!({
-            "users": {"includeUsers": ["All"]},
-            "applications": {"includeApplications": ["All"]},
-            "locations": {"includeLocations": ["All"], "excludeLocations": ["loc-countries"]}
-        }));
+        let mut p = blocked_by_p1(&mut s);
         p.modified_date_time = Some("2026-11-03T09:00:00Z".into());
         let set = PolicySet {
             policies: vec![p],
