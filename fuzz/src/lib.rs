@@ -14,6 +14,8 @@ mod codes;
 mod explain;
 #[path = "../../src/fixes.rs"]
 mod fixes;
+#[path = "../../src/i18n/mod.rs"]
+mod i18n;
 #[path = "../../src/insights.rs"]
 mod insights;
 #[path = "../../src/load/mod.rs"]
@@ -89,14 +91,20 @@ pub fn paste(bytes: &[u8]) {
     let Ok(mut p) = load::parse_paste(&text) else {
         return;
     };
-    let d = classify::classify_paste(&p);
-    for format in [
-        report::explain::Format::Text,
-        report::explain::Format::Markdown,
-        report::explain::Format::Json,
-    ] {
-        let _ = report::explain::write_paste_only(&mut Vec::new(), &p, d.as_ref(), format, STYLE);
+    // Both languages: French fills other templates with the same log text.
+    for lang in [i18n::Lang::En, i18n::Lang::Fr] {
+        i18n::set(lang);
+        let d = classify::classify_paste(&p);
+        for format in [
+            report::explain::Format::Text,
+            report::explain::Format::Markdown,
+            report::explain::Format::Json,
+        ] {
+            let _ =
+                report::explain::write_paste_only(&mut Vec::new(), &p, d.as_ref(), format, STYLE);
+        }
     }
+    i18n::set(i18n::Lang::En);
     redact::Redactor::with_key("fuzz").paste(&mut p);
 }
 
@@ -104,6 +112,12 @@ pub fn paste(bytes: &[u8]) {
 pub fn report(bytes: &[u8]) {
     let redactor = redact::Redactor::with_key("fuzz");
     for redacting in [false, true] {
+        // The redacted pass speaks French: every text path runs in both languages.
+        i18n::set(if redacting {
+            i18n::Lang::Fr
+        } else {
+            i18n::Lang::En
+        });
         let mut tally = Tally::new(Filter::default(), true).with_insights(3600);
         let mut impact = Impact::new(Filter::default(), &["admin@contoso.com".to_string()]);
         let mut search = explain::Search::for_any("00000000-0000-0000-0000-000000000000");
