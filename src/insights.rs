@@ -894,7 +894,7 @@ impl Resolution {
                     Status::StillBlocked => t::HINT_STILL_BLOCKED,
                     _ => t::HINT_UNKNOWN,
                 };
-                let mut status = text.fill(&[("app", &a.app)]);
+                let mut status = text.fill(&[("app", &shown_key(&a.app))]);
                 if others > 0 {
                     let apps = i18n::count(others as u64, t::OTHER_APP, t::OTHER_APPS);
                     status = t::HINT_ALSO.fill(&[("status", &status), ("apps", &apps)]);

@@ -112,7 +112,7 @@ fn status_blocks(blocks: &mut Vec<Block>, u: &UserRow, e: &Entry) {
     apps.sort_by_key(|a| !a.app.eq_ignore_ascii_case(app));
     for a in apps {
         lines.push(sentence(&t::STATUS_LINE.fill(&[
-            ("app", &a.app),
+            ("app", &crate::insights::shown_key(&a.app)),
             ("status", &status_words(a.status)),
             ("detail", &a.detail),
         ])));
