@@ -168,11 +168,7 @@ pub(crate) fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 /// `n` with the singular or plural noun of this run's language: `count(3, USER, USERS)`
 /// → "3 users" / "3 utilisateurs".
 pub(crate) fn count(n: u64, one: Tr, many: Tr) -> String {
-    let lang = lang();
-    format!(
-        "{n} {}",
-        if lang.singular(n) { one } else { many }.get_in(lang)
-    )
+    format!("{n} {}", plural(n, one, many).get())
 }
 
 /// A name (a policy, a named location) quoted the way this run's language quotes:
