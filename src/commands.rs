@@ -121,7 +121,7 @@ pub(crate) fn explain(args: ExplainArgs, style: Style) -> anyhow::Result<Outcome
                 files: loaded
                     .inputs
                     .iter()
-                    .map(|i| (i.name.clone(), report::detect::describe(i.shape.describe())))
+                    .map(|i| (i.name.clone(), i.shape.words().get()))
                     .collect(),
                 records,
                 first,
@@ -427,7 +427,7 @@ pub(crate) fn detect(args: DetectArgs) -> anyhow::Result<()> {
         .iter()
         .map(|(name, read, census)| report::detect::Found {
             name,
-            shape: read.as_ref().map(|s| s.shape.describe()),
+            shape: read.as_ref().map(|s| s.shape),
             compressed: read.as_ref().is_ok_and(|s| s.compressed),
             census,
         })

@@ -155,17 +155,3 @@ super::texts! {
         fr: "conditionsSatisfied (conditions remplies)",
     }
 }
-
-/// Every shape description, to word `Shape::describe()` in this run's language.
-pub(crate) const SHAPES: [crate::i18n::Tr; 10] = [
-    SHAPE_GRAPH_ARRAY,
-    SHAPE_GRAPH_PAGES,
-    SHAPE_GRAPH_LINES,
-    SHAPE_DIAGNOSTIC,
-    SHAPE_EVENT_HUB,
-    SHAPE_LA_JSON,
-    SHAPE_LA_API,
-    SHAPE_LA_CSV,
-    SHAPE_PORTAL_CSV,
-    SHAPE_EMPTY,
-];

@@ -120,18 +120,25 @@ impl Shape {
         }
     }
 
+    /// What the shape is, in English: the shape's name in JSON output and errors.
     pub(crate) fn describe(self) -> &'static str {
+        self.words().en
+    }
+
+    /// What the shape is, in every language (`detect`'s text, `explain`'s search).
+    pub(crate) fn words(self) -> crate::i18n::Tr {
+        use crate::i18n::check as t;
         match self {
-            Shape::GraphArray => "Graph / Entra admin center JSON download (array)",
-            Shape::GraphPages => "Microsoft Graph API pages ({\"value\": [...]})",
-            Shape::GraphLines => "Microsoft Graph records (JSON Lines or a single object)",
-            Shape::Diagnostic => "Azure Monitor diagnostic settings (storage account JSON Lines)",
-            Shape::EventHub => "Azure Event Hub messages ({\"records\": [...]})",
-            Shape::LogAnalyticsJson => "Log Analytics rows (JSON)",
-            Shape::LogAnalyticsApi => "Log Analytics query API response ({\"tables\": [...]})",
-            Shape::LogAnalyticsCsv => "Log Analytics export (CSV)",
-            Shape::PortalCsv => "Entra admin center CSV download",
-            Shape::Empty => "empty",
+            Shape::GraphArray => t::SHAPE_GRAPH_ARRAY,
+            Shape::GraphPages => t::SHAPE_GRAPH_PAGES,
+            Shape::GraphLines => t::SHAPE_GRAPH_LINES,
+            Shape::Diagnostic => t::SHAPE_DIAGNOSTIC,
+            Shape::EventHub => t::SHAPE_EVENT_HUB,
+            Shape::LogAnalyticsJson => t::SHAPE_LA_JSON,
+            Shape::LogAnalyticsApi => t::SHAPE_LA_API,
+            Shape::LogAnalyticsCsv => t::SHAPE_LA_CSV,
+            Shape::PortalCsv => t::SHAPE_PORTAL_CSV,
+            Shape::Empty => t::SHAPE_EMPTY,
         }
     }
 }

@@ -7,13 +7,14 @@ use serde::Serialize;
 
 use super::sanitize;
 use crate::i18n::{self, check as t};
+use crate::load::Shape;
 use crate::summary::FieldCensus;
 
 /// One input as `detect` reports it.
 pub(crate) struct Found<'a> {
     pub name: &'a str,
     /// The shape, or why the input could not be read.
-    pub shape: Result<&'static str, &'a String>,
+    pub shape: Result<Shape, &'a String>,
     pub compressed: bool,
     pub census: &'a FieldCensus,
 }
@@ -41,7 +42,7 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
         writeln!(
             out,
             "  {}",
-            t::DETECT_SHAPE.fill(&[("shape", &describe(shape)), ("gz", &gz)])
+            t::DETECT_SHAPE.fill(&[("shape", &shape.words().get()), ("gz", &gz)])
         )?;
         let blocked = i18n::count(c.blocked, t::DETECT_BLOCKED_ONE, t::DETECT_BLOCKED_MANY);
         writeln!(
@@ -84,15 +85,6 @@ pub(crate) fn write_text(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
     Ok(())
 }
 
-/// A shape as `Shape::describe()` words it (the English, which JSON keeps), in this run's
-/// language; a description without a translation stays as it is.
-pub(crate) fn describe(shape: &'static str) -> &'static str {
-    t::SHAPES
-        .iter()
-        .find(|s| s.en == shape)
-        .map_or(shape, |s| s.get())
-}
-
 /// A counted field as the text output names it: the log's own name, with its gloss in
 /// this run's language.
 fn field(name: &'static str) -> &'static str {
@@ -120,7 +112,7 @@ pub(crate) fn write_json(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
         .iter()
         .map(|f| FoundOut {
             file: f.name,
-            shape: f.shape.ok(),
+            shape: f.shape.ok().map(Shape::describe),
             error: f.shape.err().map(String::as_str),
             compressed: f.compressed,
             records: f.census.records,
@@ -141,7 +133,6 @@ pub(crate) fn write_json(out: &mut impl Write, found: &[Found<'_>]) -> io::Resul
 mod tests {
     use super::*;
     use crate::i18n::{Lang, with_lang};
-    use crate::load::Shape;
 
     const SHAPES: [Shape; 10] = [
         Shape::GraphArray,
@@ -160,8 +151,8 @@ mod tests {
     fn every_shape_has_its_french_and_keeps_its_english() {
         for shape in SHAPES {
             let en = shape.describe();
-            with_lang(Lang::En, || assert_eq!(describe(en), en));
-            let fr = with_lang(Lang::Fr, || describe(en));
+            with_lang(Lang::En, || assert_eq!(shape.words().get(), en));
+            let fr = with_lang(Lang::Fr, || shape.words().get());
             assert_ne!(fr, en, "{shape:?} has no French description");
         }
     }
@@ -187,7 +178,7 @@ mod tests {
         let found = [
             Found {
                 name: "portal.csv.gz",
-                shape: Ok(Shape::PortalCsv.describe()),
+                shape: Ok(Shape::PortalCsv),
                 compressed: true,
                 census: &census,
             },
