@@ -776,7 +776,23 @@ impl UserRow {
         }
         parts.extend(self.findings.iter().map(|f| f.hint.as_str()));
         parts.push(&self.fix);
-        parts.join(" ")
+        let mut text = String::new();
+        for part in parts {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            // French goes on in lower case after a colon ("Structurel : utiliser …").
+            let after_colon = text.ends_with(": ") && i18n::lang() == i18n::Lang::Fr;
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) if after_colon => {
+                    text.extend(first.to_lowercase());
+                    text.push_str(chars.as_str());
+                }
+                _ => text.push_str(part),
+            }
+        }
+        text
     }
 
     /// One line per blocked app (its status and why) and one for the pattern.

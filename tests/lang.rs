@@ -202,6 +202,15 @@ fn the_french_report_reads_in_french() {
         assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
     }
     assert!(!out.contains("Suggested fixes"), "{out}");
+    // French goes on in lower case after the pattern's colon.
+    let after: Vec<char> = out
+        .match_indices("Structurel : ")
+        .filter_map(|(i, m)| out[i + m.len()..].chars().next())
+        .collect();
+    assert!(
+        !after.is_empty() && after.iter().all(|c| c.is_lowercase()),
+        "{after:?}"
+    );
     // No English sentence left in the French output of any kind of fixture.
     let policies = fixture("policies/policies.json");
     let locations = fixture("policies/named-locations.json");
