@@ -414,7 +414,7 @@ fn infer(blocking: &[&AppliedPolicy<'_>], sig: &Signals) -> Finding {
         if !hints.is_empty() {
             let list: Vec<&str> = hints.iter().map(|c| c.as_str()).collect();
             named.push(t::EVIDENCE_NAME_SUGGESTS.fill(&[
-                ("name", &format!("{:?}", p.label())),
+                ("name", &i18n::quote(p.label())),
                 ("causes", &list.join("/")),
             ]));
         }
