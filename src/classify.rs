@@ -1389,7 +1389,7 @@ pub(crate) mod tests {
         );
         assert!(
             d.evidence.iter().any(|e| e
-                == "le nom de stratégie \"CA004 - Block legacy authentication\" suggère une \
+                == "le nom de stratégie « CA004 - Block legacy authentication » suggère une \
                     règle client_app"),
             "{:?}",
             d.evidence
